@@ -1,0 +1,100 @@
+import type { Config } from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+import { themes as prismThemes } from 'prism-react-renderer';
+import { brand } from './brand.config';
+
+const siteUrl = process.env.SITE_URL ?? 'http://localhost:3000';
+
+const config: Config = {
+  title: brand.helpCenterName,
+  tagline: 'Help to log in',
+  favicon: 'img/favicon.svg',
+  url: siteUrl,
+  baseUrl: '/',
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  onDuplicateRoutes: 'throw',
+  markdown: {
+    hooks: { onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw' },
+  },
+  future: {
+    v4: true,
+    faster: true,
+  },
+  customFields: { brand },
+  i18n: {
+    defaultLocale: 'en',
+    locales: ['en', 'fr'],
+    localeConfigs: {
+      en: { label: 'English', htmlLang: 'en' },
+      fr: { label: 'Français', htmlLang: 'fr' },
+    },
+  },
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          sidebarPath: './sidebars.ts',
+          showLastUpdateTime: true,
+          breadcrumbs: true,
+        },
+        blog: false,
+        theme: { customCss: './src/css/custom.css' },
+        sitemap: { ignorePatterns: ['/support/**', '/fr/support/**'] },
+      } satisfies Preset.Options,
+    ],
+  ],
+  themes: [
+    [
+      '@easyops-cn/docusaurus-search-local',
+      {
+        hashed: true,
+        language: ['en', 'fr'],
+        indexBlog: false,
+        indexPages: false,
+        docsRouteBasePath: '/docs',
+        highlightSearchTermsOnTargetPage: true,
+        explicitSearchResultPath: true,
+        searchResultLimits: 8,
+      },
+    ],
+  ],
+  themeConfig: {
+    metadata: [{ name: 'theme-color', content: '#1d4ed8' }],
+    colorMode: { respectPrefersColorScheme: true },
+    docs: { sidebar: { hideable: false, autoCollapseCategories: false } },
+    navbar: {
+      title: brand.helpCenterName,
+      logo: { alt: '', src: 'img/logo.svg' },
+      items: [
+        { type: 'docSidebar', sidebarId: 'workers', position: 'left', label: 'Workers' },
+        { type: 'docSidebar', sidebarId: 'employers', position: 'left', label: 'Employers' },
+        { to: '/troubleshoot', label: 'Troubleshooter', position: 'left' },
+        { type: 'search', position: 'right' },
+        { type: 'localeDropdown', position: 'right' },
+      ],
+    },
+    footer: {
+      style: 'dark',
+      links: [
+        {
+          title: 'Help',
+          items: [
+            { label: "I can't log in", to: '/docs/workers/login/' },
+            { label: 'Troubleshooter', to: '/troubleshoot' },
+            { label: 'For employers', to: '/docs/employers/worker-cannot-log-in' },
+          ],
+        },
+        {
+          title: 'Contact',
+          items: [{ label: 'Email support', href: `mailto:${brand.supportEmail}` }],
+        },
+      ],
+      copyright: `© ${new Date().getFullYear()} ${brand.productName}`,
+    },
+    prism: { theme: prismThemes.github, darkTheme: prismThemes.dracula },
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;
