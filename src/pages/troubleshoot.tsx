@@ -6,7 +6,11 @@ import Translate, { translate } from '@docusaurus/Translate';
 export default function Troubleshoot(): ReactNode {
   return (
     <Layout
-      title={translate({ id: 'troubleshoot.meta.title', message: 'Troubleshooter', description: 'Troubleshooter page title' })}
+      title={translate({
+        id: 'troubleshoot.meta.title',
+        message: 'Troubleshooter',
+        description: 'Troubleshooter page title',
+      })}
     >
       <main className="container margin-vert--lg">
         <h1>
@@ -16,11 +20,15 @@ export default function Troubleshoot(): ReactNode {
         </h1>
         <p>
           <Translate id="troubleshoot.placeholder.body" description="Troubleshooter placeholder text">
-            The interactive troubleshooter is not available yet. Until it is, the login help articles cover every case.
+            The interactive troubleshooter is not available yet. Until it is, the login help articles cover
+            every case.
           </Translate>
         </p>
         <Link to="/docs/workers/login/">
-          <Translate id="troubleshoot.placeholder.hubLink" description="Link from the placeholder to the login hub">
+          <Translate
+            id="troubleshoot.placeholder.hubLink"
+            description="Link from the placeholder to the login hub"
+          >
             Go to the login help articles
           </Translate>
         </Link>

@@ -5,7 +5,13 @@ import Translate, { translate } from '@docusaurus/Translate';
 
 export default function SupportLinks(): ReactNode {
   return (
-    <Layout title={translate({ id: 'support.links.meta.title', message: 'Support link builder', description: 'Support page title' })}>
+    <Layout
+      title={translate({
+        id: 'support.links.meta.title',
+        message: 'Support link builder',
+        description: 'Support page title',
+      })}
+    >
       <Head>
         <meta name="robots" content="noindex, nofollow" />
       </Head>

@@ -5,7 +5,13 @@ import Translate, { translate } from '@docusaurus/Translate';
 
 export default function SupportLookup(): ReactNode {
   return (
-    <Layout title={translate({ id: 'support.lookup.meta.title', message: 'Support account lookup', description: 'Support page title' })}>
+    <Layout
+      title={translate({
+        id: 'support.lookup.meta.title',
+        message: 'Support account lookup',
+        description: 'Support page title',
+      })}
+    >
       <Head>
         <meta name="robots" content="noindex, nofollow" />
       </Head>
