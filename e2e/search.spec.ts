@@ -38,6 +38,9 @@ for (const { locale, query, start, article } of cases) {
     // The plugin's search page has no <main>: each result is an <article>.
     const result = page.locator('article a', { hasText: title }).first();
     await expect(result).toHaveAttribute('href', new RegExp(`^${article}([?#].*)?$`));
+    await expect(page.getByRole('main').getByRole('searchbox')).toHaveAccessibleName(
+      locale === 'en' ? 'Search' : 'Rechercher',
+    );
   });
 }
 
