@@ -23,18 +23,20 @@ const SEQUENCES = [
   'azertyuiop',
 ];
 
+function isSequence(text: string): boolean {
+  const reversed = [...text].reverse().join('');
+  return SEQUENCES.some(
+    (sequence) => (sequence + sequence).includes(text) || (sequence + sequence).includes(reversed),
+  );
+}
+
 function isCommon(password: string): boolean {
   const lower = password.toLowerCase();
-  if (COMMON.has(lower)) return true;
-  // "Password2024!", "!!soleil1234": a base word with digits or symbols around it.
+  // "Password2024!", "!!soleil1234", "lkjhgfdsa0": a common word or a keyboard run, decorated.
   const core = lower.replace(/^[\d\W_]+|[\d\W_]+$/g, '');
-  if (COMMON.has(core)) return true;
+  if (COMMON.has(lower) || COMMON.has(core)) return true;
   if (new Set(lower).size <= 3) return true;
-  const forward = SEQUENCES.some((sequence) => (sequence + sequence).includes(lower));
-  const backward = SEQUENCES.some((sequence) =>
-    (sequence + sequence).includes([...lower].reverse().join('')),
-  );
-  return forward || backward;
+  return isSequence(lower) || (core.length >= 6 && isSequence(core));
 }
 
 /**
