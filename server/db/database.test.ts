@@ -27,16 +27,27 @@ describe('database', () => {
     const [{ value: employerCount }] = await database.db.select({ value: count() }).from(employers);
     expect(accountCount).toBe(DEMO_ACCOUNTS.length);
     expect(employerCount).toBe(DEMO_EMPLOYERS.length);
-    const [merged] = await database.db.select().from(accounts).where(eq(accounts.email, 'riley.gagnon@example.com'));
-    const [survivor] = await database.db.select().from(accounts).where(eq(accounts.email, 'riley.g@example.org'));
+    const [merged] = await database.db
+      .select()
+      .from(accounts)
+      .where(eq(accounts.email, 'riley.gagnon@example.com'));
+    const [survivor] = await database.db
+      .select()
+      .from(accounts)
+      .where(eq(accounts.email, 'riley.g@example.org'));
     expect(merged.mergedIntoAccountId).toBe(survivor.id);
-    const links = await database.db.select().from(accountEmployers).where(eq(accountEmployers.accountId, survivor.id));
+    const links = await database.db
+      .select()
+      .from(accountEmployers)
+      .where(eq(accountEmployers.accountId, survivor.id));
     expect(links).toHaveLength(2);
   });
 
   it('refuses a second account with the same email', async () => {
     await expect(
-      database.db.insert(accounts).values({ name: 'Copy', email: 'alex.martin@example.com', status: 'active' }),
+      database.db
+        .insert(accounts)
+        .values({ name: 'Copy', email: 'alex.martin@example.com', status: 'active' }),
     ).rejects.toThrow();
   });
 });
