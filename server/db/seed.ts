@@ -4,6 +4,9 @@ import type { Db } from './client';
 import { DEMO_ACCOUNTS, DEMO_EMPLOYERS } from './demo-data';
 import { accountEmployers, accounts, appMeta, employers } from './schema';
 
+// Hashing is slow on purpose; tests reseed often.
+const hashed = new Map<string, string>();
+
 /**
  * Seeds the demo data once per database: the marker row and the data commit together, so a
  * crash mid-way seeds again on the next start and two instances never seed twice.
@@ -14,7 +17,9 @@ export async function seedDemoData(db: Db, now: Date): Promise<boolean> {
   if (seeded) return false;
   const passwords = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
-    if (account.password) passwords.set(account.name, await hashPassword(account.password));
+    if (!account.password) continue;
+    if (!hashed.has(account.password)) hashed.set(account.password, await hashPassword(account.password));
+    passwords.set(account.name, hashed.get(account.password)!);
   }
   return db.transaction(async (tx) => {
     const claimed = await tx

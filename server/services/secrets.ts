@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { oneTimeSecrets, type Purpose } from '../db/schema';
 import { codeHash, randomCode, randomToken, sameHash, tokenHash, type Keys } from './crypto';
@@ -13,15 +13,21 @@ export interface IssueOptions {
   ttlSeconds: number;
 }
 
-/** Voids the live secrets of this contact and purpose: only the newest one works. */
-async function voidEarlier(tx: Db, contactKey: string, purpose: Purpose, now: Date): Promise<void> {
+/**
+ * Voids the live secrets of this purpose for the contact or its account (asked for through its
+ * phone, email or username): only the newest one works.
+ */
+async function voidEarlier(tx: Db, options: IssueOptions): Promise<void> {
   await tx
     .update(oneTimeSecrets)
-    .set({ voidedAt: now })
+    .set({ voidedAt: options.now })
     .where(
       and(
-        eq(oneTimeSecrets.contactKey, contactKey),
-        eq(oneTimeSecrets.purpose, purpose),
+        or(
+          eq(oneTimeSecrets.contactKey, options.contactKey),
+          eq(oneTimeSecrets.accountId, options.accountId),
+        ),
+        eq(oneTimeSecrets.purpose, options.purpose),
         isNull(oneTimeSecrets.usedAt),
         isNull(oneTimeSecrets.voidedAt),
       ),
@@ -30,7 +36,7 @@ async function voidEarlier(tx: Db, contactKey: string, purpose: Purpose, now: Da
 
 /** Issues a numeric code; stores HMAC(purpose ‖ contact ‖ code) only. */
 export async function issueCode(tx: Db, keys: Keys, digits: number, options: IssueOptions): Promise<string> {
-  await voidEarlier(tx, options.contactKey, options.purpose, options.now);
+  await voidEarlier(tx, options);
   const code = randomCode(digits);
   await tx.insert(oneTimeSecrets).values({
     purpose: options.purpose,
@@ -45,7 +51,7 @@ export async function issueCode(tx: Db, keys: Keys, digits: number, options: Iss
 
 /** Issues a link token (32 random bytes); stores HMAC(purpose ‖ token) only. */
 export async function issueToken(tx: Db, keys: Keys, options: IssueOptions): Promise<string> {
-  await voidEarlier(tx, options.contactKey, options.purpose, options.now);
+  await voidEarlier(tx, options);
   const token = randomToken();
   await tx.insert(oneTimeSecrets).values({
     purpose: options.purpose,
