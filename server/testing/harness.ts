@@ -4,7 +4,7 @@ import { loadConfig } from '../config';
 import { openTestDatabase } from '../db/test-database';
 import { seedDemoData } from '../db/seed';
 import type { OutboxMessage } from '../messaging/outbox';
-import { outboxTransport, type Transports } from '../messaging/transports';
+import { createTransports, outboxTransport, type Transports } from '../messaging/transports';
 import { createRuntime, type Runtime } from '../runtime';
 import { ManualClock } from '../services/clock';
 
@@ -36,7 +36,7 @@ export interface TestServer extends Runtime {
 /** An API on a fresh database (in-memory PGlite, or PostgreSQL with TEST_DATABASE_URL). */
 export async function createTestServer(
   env: Record<string, string> = {},
-  options: { transports?: Transports; seed?: boolean } = {},
+  options: { transports?: Transports | 'configured'; seed?: boolean } = {},
 ): Promise<TestServer> {
   const config = loadConfig({ ...TEST_ENV, SEED_DEMO: options.seed === false ? 'false' : 'true', ...env });
   const clock = new ManualClock();
@@ -45,7 +45,10 @@ export async function createTestServer(
     clock,
     database,
     logger: pino({ level: 'silent' }),
-    transports: options.transports ?? { email: outboxTransport, sms: outboxTransport },
+    transports:
+      options.transports === 'configured'
+        ? createTransports(config)
+        : (options.transports ?? { email: outboxTransport, sms: outboxTransport }),
   });
   const request = async (path: string, init: RequestInit) => runtime.app.request(path, init);
   return {
