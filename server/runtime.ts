@@ -4,7 +4,7 @@ import { openDatabase, type Database } from './db/client';
 import { seedDemoData } from './db/seed';
 import { createApp } from './app';
 import { createTransports, type Transports } from './messaging/transports';
-import { Worker } from './messaging/worker';
+import { markStaleSends, Worker } from './messaging/worker';
 import { systemClock, type Clock } from './services/clock';
 import type { ServiceContext } from './services/context';
 import { deriveKeys } from './services/crypto';
@@ -67,6 +67,13 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   };
   const transports = options.transports ?? createTransports(config);
   worker = new Worker(ctx, transports);
+  // PGlite belongs to this one process: whatever was being sent at start was cut by a crash.
+  // (On PostgreSQL another instance may be sending: its lease decides.)
+  if (database.kind === 'pglite') {
+    const interrupted = await markStaleSends(ctx, { all: true });
+    if (interrupted)
+      logger.warn({ interrupted }, 'messages interrupted while sending marked uncertain (not resent)');
+  }
   const app = createApp({ ctx, database, worker });
   return {
     config,

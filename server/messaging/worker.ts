@@ -18,11 +18,12 @@ export function backoffMs(attempt: number, random = Math.random): number {
  * A message left "sending" past its lease was being sent when its process died: it may or may
  * not have gone out. It is marked uncertain and not sent again (nothing is ever sent twice).
  */
-export async function markStaleSends(ctx: ServiceContext): Promise<number> {
+export async function markStaleSends(ctx: ServiceContext, options: { all?: boolean } = {}): Promise<number> {
+  const sending = eq(deliveries.status, 'sending');
   const rows = await ctx.db
     .update(deliveries)
     .set({ status: 'uncertain', leaseUntil: null, lastError: 'interrupted while sending' })
-    .where(and(eq(deliveries.status, 'sending'), lte(deliveries.leaseUntil, ctx.clock.now())))
+    .where(options.all ? sending : and(sending, lte(deliveries.leaseUntil, ctx.clock.now())))
     .returning({ id: deliveries.id });
   return rows.length;
 }
