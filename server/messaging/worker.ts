@@ -8,9 +8,9 @@ import type { Transports } from './transports';
 
 const BATCH = 10;
 
-/** Backoff after a failed attempt: 30 s, 1 min, 2 min... up to 1 hour, with ±20 % jitter. */
-export function backoffMs(attempt: number, random = Math.random): number {
-  const base = Math.min(30_000 * 2 ** (attempt - 1), 3_600_000);
+/** Backoff after a failed attempt: 30 s, 1 min, 2 min... (by default) up to 1 hour, with ±20 % jitter. */
+export function backoffMs(attempt: number, random = Math.random, firstSeconds = 30): number {
+  const base = Math.min(firstSeconds * 1000 * 2 ** (attempt - 1), 3_600_000);
   return Math.round(base * (0.8 + 0.4 * random()));
 }
 
@@ -87,7 +87,9 @@ export async function deliverDue(ctx: ServiceContext, transports: Transports): P
           status: giveUp ? 'failed' : 'pending',
           leaseUntil: null,
           lastError: result.error,
-          nextAttemptAt: new Date(at.getTime() + backoffMs(delivery.attempts)),
+          nextAttemptAt: new Date(
+            at.getTime() + backoffMs(delivery.attempts, Math.random, ctx.config.worker.backoffSeconds),
+          ),
           ...(giveUp && !ctx.config.keepSentPayloads ? { payloadEnc: null } : {}),
         })
         .where(eq(deliveries.id, delivery.id));
