@@ -25,7 +25,8 @@ export interface Database {
 export type DatabaseOptions =
   { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string; poolSize?: number };
 
-export const migrationsFolder = path.join(__dirname, 'migrations');
+// From __filename: under tsx's ESM loader __dirname is not this folder, __filename is this file.
+export const migrationsFolder = path.join(path.dirname(__filename), 'migrations');
 
 // One fixed advisory lock so that instances starting together migrate and seed one at a time.
 const MIGRATION_LOCK = 4_173_201;

@@ -7,6 +7,7 @@ import { openPayload } from './outbox';
 import type { Transports } from './transports';
 
 const BATCH = 10;
+const WAKE_DELAY_MS = 20;
 
 /** Backoff after a failed attempt: 30 s, 1 min, 2 min... (by default) up to 1 hour, with ±20 % jitter. */
 export function backoffMs(attempt: number, random = Math.random, firstSeconds = 30): number {
@@ -118,6 +119,7 @@ export class Worker {
   private wakeUp: (() => void) | null = null;
   private pending = false;
   private lastPurge = 0;
+  private lastStaleCheck = -Infinity;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -126,7 +128,12 @@ export class Worker {
 
   /** One full pass (tests call this instead of starting the loop). */
   async runOnce(): Promise<{ requests: number; sent: number }> {
-    await markStaleSends(this.ctx);
+    // Leases last minutes: looking for expired ones every few seconds is plenty.
+    const started = this.ctx.clock.now().getTime();
+    if (started - this.lastStaleCheck >= 5_000) {
+      this.lastStaleCheck = started;
+      await markStaleSends(this.ctx);
+    }
     const requests = await processHelpRequests(this.ctx);
     let sent = 0;
     for (
@@ -165,7 +172,11 @@ export class Worker {
           this.ctx.logger.error({ err: error }, 'worker pass failed');
         }
         if (!this.running) break;
-        if (this.pending) continue;
+        if (this.pending) {
+          // A short pause lets a burst of requests be handled in one pass.
+          await new Promise((resolve) => setTimeout(resolve, WAKE_DELAY_MS));
+          continue;
+        }
         const waitMs = failures
           ? Math.min(this.ctx.config.worker.pollMs * 2 ** failures, 30_000)
           : this.ctx.config.worker.pollMs;
@@ -173,7 +184,8 @@ export class Worker {
           const timer = setTimeout(resolve, waitMs);
           this.wakeUp = () => {
             clearTimeout(timer);
-            resolve();
+            // A short pause lets a burst of requests be handled in one pass.
+            setTimeout(resolve, WAKE_DELAY_MS);
           };
         });
         this.wakeUp = null;
