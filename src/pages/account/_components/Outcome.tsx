@@ -94,3 +94,62 @@ export function Offline({ onRetry }: { onRetry: () => void }): ReactNode {
     </Outcome>
   );
 }
+
+/** The link was refused (used, expired, unknown): the server's words, then how to get a new one. */
+export function LinkFailed({
+  message,
+  step,
+  article,
+}: {
+  message: string;
+  step: string;
+  article: string;
+}): ReactNode {
+  return (
+    <Outcome
+      tone="danger"
+      title={
+        <Translate id="account.common.failed.title" description="Heading when the link did not work">
+          This link did not work
+        </Translate>
+      }
+    >
+      <p>{message}</p>
+      <NewLinkHelp step={step} article={article} />
+    </Outcome>
+  );
+}
+
+/** Too many attempts from here: the server says how long to wait. */
+export function WaitNotice({ message, onRetry }: { message: string; onRetry?: () => void }): ReactNode {
+  return (
+    <Outcome
+      tone="warning"
+      title={
+        <Translate id="account.common.wait.title" description="Heading when too many attempts were made">
+          Please wait a moment
+        </Translate>
+      }
+    >
+      <p>{message}</p>
+      {onRetry && (
+        <button type="button" className="button button--secondary" onClick={onRetry}>
+          <Translate id="account.common.retry" description="Button to try the request again">
+            Try again
+          </Translate>
+        </button>
+      )}
+    </Outcome>
+  );
+}
+
+/** The label of a submit button, which says when the request runs. */
+export function BusyLabel({ busy, children }: { busy: boolean; children: ReactNode }): ReactNode {
+  return busy ? (
+    <Translate id="account.common.working" description="Button label while the request runs">
+      Just a moment…
+    </Translate>
+  ) : (
+    children
+  );
+}

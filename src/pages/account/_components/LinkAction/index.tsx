@@ -1,7 +1,6 @@
 import { useCallback, useState, type ReactNode } from 'react';
-import Translate from '@docusaurus/Translate';
 import { call, type ApiOutcome } from '../api';
-import { MissingToken, NewLinkHelp, Offline, Outcome } from '../Outcome';
+import { BusyLabel, LinkFailed, MissingToken, Offline, WaitNotice } from '../Outcome';
 import { useLinkToken } from '../useLinkToken';
 
 type State<T> =
@@ -46,34 +45,10 @@ export default function LinkAction<T>({
       <p>{intro}</p>
       {failed?.kind === 'offline' && <Offline onRetry={run} />}
       {failed?.kind === 'error' && failed.status === 429 && (
-        <Outcome
-          tone="warning"
-          title={
-            <Translate id="account.common.wait.title" description="Heading when too many attempts were made">
-              Please wait a moment
-            </Translate>
-          }
-        >
-          <p>{failed.message}</p>
-          <button type="button" className="button button--secondary" onClick={run}>
-            <Translate id="account.common.retry" description="Button to try the request again">
-              Try again
-            </Translate>
-          </button>
-        </Outcome>
+        <WaitNotice message={failed.message} onRetry={run} />
       )}
       {failed?.kind === 'error' && failed.status !== 429 && (
-        <Outcome
-          tone="danger"
-          title={
-            <Translate id="account.common.failed.title" description="Heading when the link did not work">
-              This link did not work
-            </Translate>
-          }
-        >
-          <p>{failed.message}</p>
-          <NewLinkHelp step={step} article={article} />
-        </Outcome>
+        <LinkFailed message={failed.message} step={step} article={article} />
       )}
       {failed?.kind !== 'error' && failed?.kind !== 'offline' && (
         <button
@@ -83,13 +58,7 @@ export default function LinkAction<T>({
           disabled={token === undefined || state.step === 'working'}
           aria-busy={state.step === 'working'}
         >
-          {state.step === 'working' ? (
-            <Translate id="account.common.working" description="Button label while the request runs">
-              Just a moment…
-            </Translate>
-          ) : (
-            action
-          )}
+          <BusyLabel busy={state.step === 'working'}>{action}</BusyLabel>
         </button>
       )}
     </>

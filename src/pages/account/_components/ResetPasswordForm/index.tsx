@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import Translate, { translate } from '@docusaurus/Translate';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import { api, call } from '../api';
-import { MissingToken, NewLinkHelp, Offline, Outcome } from '../Outcome';
+import { BusyLabel, LinkFailed, MissingToken, Offline, Outcome, WaitNotice } from '../Outcome';
 import { useLinkToken } from '../useLinkToken';
 import styles from './styles.module.css';
 
@@ -120,30 +120,9 @@ export default function ResetPasswordForm(): ReactNode {
         </ul>
       </div>
       {result.kind === 'offline' && <Offline onRetry={() => setResult({ kind: 'none' })} />}
-      {result.kind === 'wait' && (
-        <Outcome
-          tone="warning"
-          title={
-            <Translate id="account.common.wait.title" description="Heading when too many attempts were made">
-              Please wait a moment
-            </Translate>
-          }
-        >
-          <p>{result.message}</p>
-        </Outcome>
-      )}
+      {result.kind === 'wait' && <WaitNotice message={result.message} />}
       {result.kind === 'link' ? (
-        <Outcome
-          tone="danger"
-          title={
-            <Translate id="account.common.failed.title" description="Heading when the link did not work">
-              This link did not work
-            </Translate>
-          }
-        >
-          <p>{result.message}</p>
-          <NewLinkHelp step={STEP} article={ARTICLE} />
-        </Outcome>
+        <LinkFailed message={result.message} step={STEP} article={ARTICLE} />
       ) : (
         <form onSubmit={submit} noValidate className={styles.form}>
           <div className={styles.field}>
@@ -210,15 +189,11 @@ export default function ResetPasswordForm(): ReactNode {
             disabled={token === undefined || working}
             aria-busy={working}
           >
-            {working ? (
-              <Translate id="account.common.working" description="Button label while the request runs">
-                Just a moment…
-              </Translate>
-            ) : (
+            <BusyLabel busy={working}>
               <Translate id="account.reset.submit" description="Button to save the new password">
                 Change my password
               </Translate>
-            )}
+            </BusyLabel>
           </button>
         </form>
       )}
