@@ -17,6 +17,18 @@ describe('the API application', () => {
     expect(await json(ready)).toEqual({ status: 'ready' });
   });
 
+  it('is not ready while draining, and closes connections after each answer', async () => {
+    server.lifecycle.draining = true;
+    try {
+      const ready = await server.get('/api/ready');
+      expect(ready.status).toBe(503);
+      expect((await json<{ error: { code: string } }>(ready)).error.code).toBe('not-ready');
+      expect(ready.headers.get('connection')).toBe('close');
+    } finally {
+      server.lifecycle.draining = false;
+    }
+  });
+
   it('puts security headers on every answer, and never caches the API', async () => {
     const response = await server.get('/api/health');
     expect(response.headers.get('content-security-policy')).toBe(
@@ -130,7 +142,10 @@ describe('the API application', () => {
   });
 
   it('has no development outbox in production', async () => {
-    const production = await createTestServer({ APP_ENV: 'production' }, { seed: false });
+    const production = await createTestServer(
+      { APP_ENV: 'production' },
+      { seed: false, shareDatabaseOf: server },
+    );
     try {
       expect((await production.get('/api/dev/outbox')).status).toBe(404);
       const doc = await json<{ paths: Record<string, unknown> }>(await production.get('/api/openapi.json'));

@@ -35,6 +35,10 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
 
   app.use(requestId({ limitLength: 64 }));
+  app.use(async (c, next) => {
+    await next();
+    if (deps.lifecycle.draining) c.header('Connection', 'close');
+  });
   app.use(requestLogger(logger));
   app.use(securityHeaders(config.serveSite ? inlineScriptHashes(config.siteDir) : []));
   app.use(clientAddress(trustedProxyList(config.trustedProxies)));

@@ -82,6 +82,7 @@ const envSchema = z.object({
   WORKER_POLL_MS: int(500, 10),
   DELIVERY_MAX_ATTEMPTS: int(8, 1),
   DELIVERY_LEASE_SECONDS: int(120, 5),
+  DELIVERY_BACKOFF_SECONDS: int(30, 1),
 });
 
 /** Rules that depend on several variables, checked on the raw values so every problem is reported at once. */
@@ -158,7 +159,7 @@ export interface Config {
   logLevel: string;
   seedDemo: boolean;
   security: SecurityConfig;
-  worker: { pollMs: number; maxAttempts: number; leaseSeconds: number };
+  worker: { pollMs: number; maxAttempts: number; leaseSeconds: number; backoffSeconds: number };
   /** Keep message bodies after delivery (the development outbox shows them). */
   keepSentPayloads: boolean;
 }
@@ -242,6 +243,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       pollMs: env.WORKER_POLL_MS,
       maxAttempts: env.DELIVERY_MAX_ATTEMPTS,
       leaseSeconds: env.DELIVERY_LEASE_SECONDS,
+      backoffSeconds: env.DELIVERY_BACKOFF_SECONDS,
     },
     keepSentPayloads: !isProduction,
   };

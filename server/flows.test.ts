@@ -160,6 +160,9 @@ describe('request → outbox → verify → status, for every demo account', () 
       const [message] = await ask('DLavoie');
       expect(message).toMatchObject({ template: 'login-code', recipient: 'dominique.lavoie@example.com' });
       expect(message.text).toContain('your username "dlavoie"');
+      // The development outbox finds it by the username it was asked with, or by its recipient.
+      expect((await server.outbox('dlavoie')).map((m) => m.id)).toEqual([message.id]);
+      expect((await server.outbox('dominique.lavoie@example.com')).map((m) => m.id)).toEqual([message.id]);
       const account = await verify('dlavoie', message.codes[0]);
       expect(account).toMatchObject({
         loginMethod: 'password',

@@ -45,11 +45,13 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    runtime.lifecycle.draining = true;
     const force = setTimeout(() => {
       logger.error('shutdown took too long: exiting');
       process.exit(1);
     }, 10_000);
     force.unref();
+    // No new connections; requests being handled finish (Node also closes idle keep-alive sockets).
     server.close(async () => {
       try {
         await runtime.close();
@@ -60,8 +62,6 @@ async function main(): Promise<void> {
         process.exit(1);
       }
     });
-    // Idle keep-alive connections would hold close() open.
-    (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -3,8 +3,9 @@ import type { Config } from './config';
 import { openDatabase, type Database } from './db/client';
 import { seedDemoData } from './db/seed';
 import { createApp } from './app';
+import type { Lifecycle } from './http/env';
 import { createTransports, type Transports } from './messaging/transports';
-import { Worker } from './messaging/worker';
+import { markStaleSends, Worker } from './messaging/worker';
 import { systemClock, type Clock } from './services/clock';
 import type { ServiceContext } from './services/context';
 import { deriveKeys } from './services/crypto';
@@ -24,8 +25,29 @@ export const REDACTED_PATHS = [
   'req.headers.authorization',
 ];
 
-export function createLogger(config: Config): Logger {
-  return pino({ level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } });
+/** Errors without the query parameters a failed SQL statement carries (they may hold a contact). */
+function serializeError(error: Error): Record<string, unknown> {
+  const serialized = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
+  const strip = (text: unknown) =>
+    typeof text === 'string' ? text.replace(/\nparams: [^\n]*/g, '\nparams: [redacted]') : text;
+  serialized.message = strip(serialized.message);
+  serialized.stack = strip(serialized.stack);
+  delete serialized.params;
+  if (serialized.cause && typeof serialized.cause === 'object') {
+    const cause = serialized.cause as Record<string, unknown>;
+    serialized.cause = { type: cause.type, code: cause.code, message: strip(cause.message) };
+  }
+  return serialized;
+}
+
+/** JSON logs: never a code, token, password or contact (paths redacted, SQL parameters dropped). */
+export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream): Logger {
+  const options = {
+    level: config.logLevel,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    serializers: { err: serializeError },
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export interface Runtime {
@@ -33,6 +55,7 @@ export interface Runtime {
   database: Database;
   ctx: ServiceContext;
   worker: Worker;
+  lifecycle: Lifecycle;
   app: ReturnType<typeof createApp>;
   close(): Promise<void>;
 }
@@ -67,12 +90,21 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   };
   const transports = options.transports ?? createTransports(config);
   worker = new Worker(ctx, transports);
-  const app = createApp({ ctx, database, worker });
+  // PGlite belongs to this one process: whatever was being sent at start was cut by a crash.
+  // (On PostgreSQL another instance may be sending: its lease decides.)
+  if (database.kind === 'pglite') {
+    const interrupted = await markStaleSends(ctx, { all: true });
+    if (interrupted)
+      logger.warn({ interrupted }, 'messages interrupted while sending marked uncertain (not resent)');
+  }
+  const lifecycle: Lifecycle = { draining: false };
+  const app = createApp({ ctx, database, worker, lifecycle });
   return {
     config,
     database,
     ctx,
     worker,
+    lifecycle,
     app,
     async close() {
       await worker!.stop();

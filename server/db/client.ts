@@ -23,10 +23,10 @@ export interface Database {
 }
 
 export type DatabaseOptions =
-  | { kind: 'pglite'; dataDir: string | null }
-  | { kind: 'postgres'; url: string; schema?: string; poolSize?: number };
+  { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string; poolSize?: number };
 
-export const migrationsFolder = path.join(__dirname, 'migrations');
+// From __filename: under tsx's ESM loader __dirname is not this folder, __filename is this file.
+export const migrationsFolder = path.join(path.dirname(__filename), 'migrations');
 
 // One fixed advisory lock so that instances starting together migrate and seed one at a time.
 const MIGRATION_LOCK = 4_173_201;
@@ -49,24 +49,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     };
   }
 
-  const searchPath = options.schema ? `-c search_path=${options.schema}` : undefined;
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize ?? 10,
-    options: searchPath,
     connectionTimeoutMillis: 5_000,
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   const lockClient = await pool.connect();
   try {
-    if (options.schema) await lockClient.query(`create schema if not exists "${options.schema}"`);
     await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
-      await migratePg(drizzlePg({ client: lockClient, schema }), {
-        migrationsFolder,
-        migrationsSchema: options.schema ?? 'drizzle',
-      });
+      await migratePg(drizzlePg({ client: lockClient, schema }), { migrationsFolder });
     } finally {
       await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     }

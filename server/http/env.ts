@@ -15,8 +15,14 @@ export type AppEnv = {
   };
 };
 
+/** Set while the process shuts down: not ready, and connections close after their answer. */
+export interface Lifecycle {
+  draining: boolean;
+}
+
 export interface AppDeps {
   ctx: ServiceContext;
   database: Database;
   worker: Worker;
+  lifecycle: Lifecycle;
 }

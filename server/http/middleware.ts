@@ -2,6 +2,8 @@ import { BlockList, isIP } from 'node:net';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Hook } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
+import type { ServiceContext } from '../services/context';
+import { checkClientLimit, type ClientLimitKind } from '../services/limits';
 import { normalizeLocale, type Locale } from '../services/locale';
 import { apiError } from './errors';
 import type { AppEnv } from './env';
@@ -103,3 +105,16 @@ export const validationHook: Hook<any, AppEnv, any, any> = async (result, c) => 
   const field = issue?.path.map(String).join('.') || undefined;
   return apiError(c, 400, 'invalid-request', locale, { field });
 };
+
+/** The `429` answer when this client is over its limit (per address), else null. */
+export async function clientLimited(
+  c: Context<AppEnv>,
+  ctx: ServiceContext,
+  kind: ClientLimitKind,
+  locale: Locale,
+) {
+  const client = await checkClientLimit(ctx, kind, c.get('clientAddress'));
+  return client.allowed
+    ? null
+    : apiError(c, 429, 'rate-limited', locale, { seconds: client.retryAfterSeconds });
+}

@@ -1,6 +1,6 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { deliveries, type Channel } from '../db/schema';
+import { deliveries, helpRequests, type Channel } from '../db/schema';
 import { decrypt, encrypt, type Keys } from '../services/crypto';
 import type { Locale } from '../services/locale';
 
@@ -74,11 +74,21 @@ export async function listOutbox(
   keys: Keys,
   options: { contactKey?: string; limit: number },
 ): Promise<OutboxMessage[]> {
-  const query = db.select().from(deliveries);
-  const rows = await (options.contactKey ? query.where(eq(deliveries.contactKey, options.contactKey)) : query)
+  // About a contact: sent to it, or asked for with it (a username's messages go to its email).
+  const query = db
+    .select({ delivery: deliveries })
+    .from(deliveries)
+    .leftJoin(helpRequests, eq(helpRequests.id, deliveries.helpRequestId));
+  const rows = await (
+    options.contactKey
+      ? query.where(
+          or(eq(deliveries.contactKey, options.contactKey), eq(helpRequests.contactKey, options.contactKey)),
+        )
+      : query
+  )
     .orderBy(desc(deliveries.seq))
     .limit(options.limit);
-  return rows.map((row) => {
+  return rows.map(({ delivery: row }) => {
     const payload = openPayload(keys, row.payloadEnc);
     return {
       id: row.id,

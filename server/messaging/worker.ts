@@ -7,10 +7,11 @@ import { openPayload } from './outbox';
 import type { Transports } from './transports';
 
 const BATCH = 10;
+const WAKE_DELAY_MS = 20;
 
-/** Backoff after a failed attempt: 30 s, 1 min, 2 min... up to 1 hour, with ±20 % jitter. */
-export function backoffMs(attempt: number, random = Math.random): number {
-  const base = Math.min(30_000 * 2 ** (attempt - 1), 3_600_000);
+/** Backoff after a failed attempt: 30 s, 1 min, 2 min... (by default) up to 1 hour, with ±20 % jitter. */
+export function backoffMs(attempt: number, random = Math.random, firstSeconds = 30): number {
+  const base = Math.min(firstSeconds * 1000 * 2 ** (attempt - 1), 3_600_000);
   return Math.round(base * (0.8 + 0.4 * random()));
 }
 
@@ -18,11 +19,12 @@ export function backoffMs(attempt: number, random = Math.random): number {
  * A message left "sending" past its lease was being sent when its process died: it may or may
  * not have gone out. It is marked uncertain and not sent again (nothing is ever sent twice).
  */
-export async function markStaleSends(ctx: ServiceContext): Promise<number> {
+export async function markStaleSends(ctx: ServiceContext, options: { all?: boolean } = {}): Promise<number> {
+  const sending = eq(deliveries.status, 'sending');
   const rows = await ctx.db
     .update(deliveries)
     .set({ status: 'uncertain', leaseUntil: null, lastError: 'interrupted while sending' })
-    .where(and(eq(deliveries.status, 'sending'), lte(deliveries.leaseUntil, ctx.clock.now())))
+    .where(options.all ? sending : and(sending, lte(deliveries.leaseUntil, ctx.clock.now())))
     .returning({ id: deliveries.id });
   return rows.length;
 }
@@ -86,7 +88,9 @@ export async function deliverDue(ctx: ServiceContext, transports: Transports): P
           status: giveUp ? 'failed' : 'pending',
           leaseUntil: null,
           lastError: result.error,
-          nextAttemptAt: new Date(at.getTime() + backoffMs(delivery.attempts)),
+          nextAttemptAt: new Date(
+            at.getTime() + backoffMs(delivery.attempts, Math.random, ctx.config.worker.backoffSeconds),
+          ),
           ...(giveUp && !ctx.config.keepSentPayloads ? { payloadEnc: null } : {}),
         })
         .where(eq(deliveries.id, delivery.id));
@@ -115,6 +119,7 @@ export class Worker {
   private wakeUp: (() => void) | null = null;
   private pending = false;
   private lastPurge = 0;
+  private lastStaleCheck = -Infinity;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -123,7 +128,12 @@ export class Worker {
 
   /** One full pass (tests call this instead of starting the loop). */
   async runOnce(): Promise<{ requests: number; sent: number }> {
-    await markStaleSends(this.ctx);
+    // Leases last minutes: looking for expired ones every few seconds is plenty.
+    const started = this.ctx.clock.now().getTime();
+    if (started - this.lastStaleCheck >= 5_000) {
+      this.lastStaleCheck = started;
+      await markStaleSends(this.ctx);
+    }
     const requests = await processHelpRequests(this.ctx);
     let sent = 0;
     for (
@@ -162,7 +172,11 @@ export class Worker {
           this.ctx.logger.error({ err: error }, 'worker pass failed');
         }
         if (!this.running) break;
-        if (this.pending) continue;
+        if (this.pending) {
+          // A short pause lets a burst of requests be handled in one pass.
+          await new Promise((resolve) => setTimeout(resolve, WAKE_DELAY_MS));
+          continue;
+        }
         const waitMs = failures
           ? Math.min(this.ctx.config.worker.pollMs * 2 ** failures, 30_000)
           : this.ctx.config.worker.pollMs;
@@ -170,7 +184,8 @@ export class Worker {
           const timer = setTimeout(resolve, waitMs);
           this.wakeUp = () => {
             clearTimeout(timer);
-            resolve();
+            // A short pause lets a burst of requests be handled in one pass.
+            setTimeout(resolve, WAKE_DELAY_MS);
           };
         });
         this.wakeUp = null;

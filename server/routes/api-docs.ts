@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/env';
 
-const asset = (name: string) => readFileSync(path.join(__dirname, 'api-docs', name), 'utf8');
+const asset = (name: string) => readFileSync(path.join(path.dirname(__filename), 'api-docs', name), 'utf8');
 
 /**
  * A self-contained page that shows the OpenAPI document; its script and style are served here

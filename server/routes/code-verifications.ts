@@ -1,9 +1,8 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../http/env';
 import { apiError, errorResponses } from '../http/errors';
-import { localeOf, uniformTiming, validationHook } from '../http/middleware';
+import { clientLimited, localeOf, uniformTiming, validationHook } from '../http/middleware';
 import { checkContact } from '../services/contacts';
-import { checkClientLimit } from '../services/help-requests';
 import { normalizeCode, verifyCode } from '../services/verification';
 import { CodeVerificationBody, SessionResponse } from './schemas';
 
@@ -32,9 +31,8 @@ export function codeVerificationRoutes({ ctx }: AppDeps) {
       return apiError(c, 400, 'invalid-contact', locale, { reason: contact.reason });
     const code = normalizeCode(body.code, ctx.config.security.codeDigits);
     if (!code) return apiError(c, 400, 'invalid-code-format', locale);
-    const client = await checkClientLimit(ctx, 'verify', c.get('clientAddress'));
-    if (!client.allowed)
-      return apiError(c, 429, 'rate-limited', locale, { seconds: client.retryAfterSeconds });
+    const limited = await clientLimited(c, ctx, 'verify', locale);
+    if (limited) return limited;
     const result = await verifyCode(ctx, { contact, code, requestId: c.get('requestId') });
     switch (result.status) {
       case 'verified':

@@ -1,8 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../http/env';
 import { apiError, errorResponses } from '../http/errors';
-import { localeOf, uniformTiming, validationHook } from '../http/middleware';
-import { checkClientLimit } from '../services/help-requests';
+import { clientLimited, localeOf, uniformTiming, validationHook } from '../http/middleware';
 import { redeemConfirmation } from '../services/links';
 import { TokenBody } from './schemas';
 
@@ -29,9 +28,8 @@ export function emailConfirmationRoutes({ ctx }: AppDeps) {
   return app.openapi(route, async (c) => {
     const body = c.req.valid('json');
     const locale = localeOf(c, body.locale);
-    const client = await checkClientLimit(ctx, 'verify', c.get('clientAddress'));
-    if (!client.allowed)
-      return apiError(c, 429, 'rate-limited', locale, { seconds: client.retryAfterSeconds });
+    const limited = await clientLimited(c, ctx, 'verify', locale);
+    if (limited) return limited;
     const outcome = await redeemConfirmation(ctx, body.token, c.get('requestId'));
     if (outcome.status !== 'done') return apiError(c, 400, 'invalid-or-expired-link', locale);
     return c.json(outcome.result, 200);

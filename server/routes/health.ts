@@ -30,10 +30,12 @@ const ready = createRoute({
   },
 });
 
-export function healthRoutes({ database, ctx }: AppDeps) {
+export function healthRoutes({ database, ctx, lifecycle }: AppDeps) {
   return new OpenAPIHono<AppEnv>()
     .openapi(health, (c) => c.json({ status: 'ok' as const }, 200))
     .openapi(ready, async (c) => {
+      // A load balancer stops sending traffic while the process drains.
+      if (lifecycle.draining) return apiError(c, 503, 'not-ready', localeOf(c));
       try {
         await database.ping();
         return c.json({ status: 'ready' as const }, 200);

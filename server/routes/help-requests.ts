@@ -1,9 +1,9 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../http/env';
 import { apiError, errorResponses } from '../http/errors';
-import { localeOf, uniformTiming, validationHook } from '../http/middleware';
+import { clientLimited, localeOf, uniformTiming, validationHook } from '../http/middleware';
 import { checkContact } from '../services/contacts';
-import { acceptHelpRequest, checkClientLimit, resolveChannel } from '../services/help-requests';
+import { acceptHelpRequest, resolveChannel } from '../services/help-requests';
 import { HelpRequestAccepted, HelpRequestBody } from './schemas';
 
 const route = createRoute({
@@ -34,10 +34,8 @@ export function helpRequestRoutes({ ctx }: AppDeps) {
       return apiError(c, 400, 'invalid-contact', locale, { reason: contact.reason });
     const resolved = resolveChannel(contact, body.purpose, body.channel);
     if ('problem' in resolved) return apiError(c, 400, resolved.problem, locale);
-    const client = await checkClientLimit(ctx, 'send', c.get('clientAddress'));
-    if (!client.allowed) {
-      return apiError(c, 429, 'rate-limited', locale, { seconds: client.retryAfterSeconds });
-    }
+    const limited = await clientLimited(c, ctx, 'send', locale);
+    if (limited) return limited;
     const result = await acceptHelpRequest(ctx, {
       contact,
       purpose: body.purpose,

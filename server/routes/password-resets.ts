@@ -1,8 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../http/env';
 import { apiError, errorResponses, PASSWORD_ERROR } from '../http/errors';
-import { localeOf, uniformTiming, validationHook } from '../http/middleware';
-import { checkClientLimit } from '../services/help-requests';
+import { clientLimited, localeOf, uniformTiming, validationHook } from '../http/middleware';
 import { redeemPasswordReset } from '../services/links';
 import { PasswordResetBody } from './schemas';
 
@@ -33,9 +32,8 @@ export function passwordResetRoutes({ ctx }: AppDeps) {
   return app.openapi(route, async (c) => {
     const body = c.req.valid('json');
     const locale = localeOf(c, body.locale);
-    const client = await checkClientLimit(ctx, 'verify', c.get('clientAddress'));
-    if (!client.allowed)
-      return apiError(c, 429, 'rate-limited', locale, { seconds: client.retryAfterSeconds });
+    const limited = await clientLimited(c, ctx, 'verify', locale);
+    if (limited) return limited;
     const outcome = await redeemPasswordReset(ctx, body.token, body.password, c.get('requestId'));
     if (outcome.status === 'invalid-link') return apiError(c, 400, 'invalid-or-expired-link', locale);
     if (outcome.status === 'rejected') return apiError(c, 400, PASSWORD_ERROR[outcome.problem], locale);

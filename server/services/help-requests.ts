@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { helpRequests, type Channel, type Purpose } from '../db/schema';
 import { enqueueDelivery } from '../messaging/outbox';
@@ -6,9 +6,9 @@ import { renderEmail, renderSms, type MessageVars } from '../messaging/templates
 import { findAccountByContact, loginMethodOf, type AccountRecord } from './accounts';
 import { checkContact, maskContact, type ContactKind, type ValidContact } from './contacts';
 import type { ServiceContext } from './context';
-import { clientKey, contactKey, decrypt, encrypt } from './crypto';
+import { contactKey, decrypt, encrypt } from './crypto';
 import { diagnose, PURPOSE_OF_TEMPLATE, type PlannedMessage } from './diagnosis';
-import { hitFixedWindow, takeOncePer, takeSendSlot } from './limits';
+import { takeOncePer, takeSendSlot } from './limits';
 import type { Locale } from './locale';
 import { issueCode, issueToken } from './secrets';
 
@@ -40,20 +40,6 @@ export function lifetimeSeconds(ctx: ServiceContext, purpose: Purpose): number {
   if (purpose === 'login-code') return s.codeTtlSeconds;
   if (purpose === 'confirmation') return s.confirmationTtlSeconds;
   return s.linkTtlSeconds;
-}
-
-export type ClientLimitKind = 'send' | 'verify';
-
-/** The per-client-address limit (30 sends or 60 verifications per 5 minutes by default). */
-export async function checkClientLimit(ctx: ServiceContext, kind: ClientLimitKind, address: string) {
-  const s = ctx.config.security;
-  return hitFixedWindow(
-    ctx.db,
-    `ip-${kind}:${clientKey(ctx.keys, address)}`,
-    ctx.clock.now(),
-    s.ipWindowSeconds,
-    kind === 'send' ? s.ipSendLimit : s.ipVerifyLimit,
-  );
 }
 
 export type AcceptResult =
@@ -241,7 +227,7 @@ export async function processNextHelpRequest(ctx: ServiceContext): Promise<boole
     await tx
       .update(helpRequests)
       .set({ status: 'done', processedAt: now, outcome, contactEnc: null })
-      .where(and(eq(helpRequests.id, job.id)));
+      .where(eq(helpRequests.id, job.id));
     return true;
   });
 }

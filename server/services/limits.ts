@@ -1,6 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { rateLimits } from '../db/schema';
+import type { ServiceContext } from './context';
+import { clientKey } from './crypto';
 
 export type LimitResult =
   { allowed: true; retryAfterSeconds: number } | { allowed: false; retryAfterSeconds: number };
@@ -169,4 +171,18 @@ export async function purgeExpiredLimits(db: Db, now: Date): Promise<void> {
   await db
     .delete(rateLimits)
     .where(sql`${rateLimits.expiresAt} < ${now.toISOString()}::timestamptz and ${rateLimits.level} >= 0`);
+}
+
+export type ClientLimitKind = 'send' | 'verify';
+
+/** The per-client-address limit (30 sends or 60 verifications per 5 minutes by default). */
+export async function checkClientLimit(ctx: ServiceContext, kind: ClientLimitKind, address: string) {
+  const s = ctx.config.security;
+  return hitFixedWindow(
+    ctx.db,
+    `ip-${kind}:${clientKey(ctx.keys, address)}`,
+    ctx.clock.now(),
+    s.ipWindowSeconds,
+    kind === 'send' ? s.ipSendLimit : s.ipVerifyLimit,
+  );
 }

@@ -54,6 +54,12 @@ export async function redeemConfirmation(ctx: ServiceContext, token: string, req
   });
 }
 
+class Rejected extends Error {
+  constructor(public problem: PasswordProblem) {
+    super(problem);
+  }
+}
+
 export type PasswordResetResult =
   | { status: 'password-changed' }
   | { status: 'invalid-link' }
@@ -69,11 +75,6 @@ export async function redeemPasswordReset(
   password: string,
   requestId: string | null,
 ): Promise<PasswordResetResult> {
-  class Rejected extends Error {
-    constructor(public problem: PasswordProblem) {
-      super(problem);
-    }
-  }
   // Hashing is slow on purpose: do it before taking the row lock.
   const hashed = password.length <= 1024 ? await hashPassword(password) : null;
   try {

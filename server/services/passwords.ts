@@ -8,7 +8,7 @@ export const PASSWORD_MAX_LENGTH = 128;
 export type PasswordProblem = 'too-short' | 'too-long' | 'too-common' | 'contains-identity';
 
 const COMMON = new Set(
-  readFileSync(path.join(__dirname, 'common-passwords.txt'), 'utf8')
+  readFileSync(path.join(path.dirname(__filename), 'common-passwords.txt'), 'utf8')
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('#')),

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { loadConfig } from '../config';
 import { openTestDatabase } from '../db/test-database';
 import { seedDemoData } from '../db/seed';
 import type { OutboxMessage } from '../messaging/outbox';
-import { outboxTransport, type Transports } from '../messaging/transports';
+import { createTransports, outboxTransport, type Transports } from '../messaging/transports';
 import { createRuntime, type Runtime } from '../runtime';
 import { ManualClock } from '../services/clock';
 
@@ -36,16 +36,27 @@ export interface TestServer extends Runtime {
 /** An API on a fresh database (in-memory PGlite, or PostgreSQL with TEST_DATABASE_URL). */
 export async function createTestServer(
   env: Record<string, string> = {},
-  options: { transports?: Transports; seed?: boolean } = {},
+  options: {
+    transports?: Transports | 'configured';
+    seed?: boolean;
+    shareDatabaseOf?: TestServer;
+    logger?: Logger;
+  } = {},
 ): Promise<TestServer> {
   const config = loadConfig({ ...TEST_ENV, SEED_DEMO: options.seed === false ? 'false' : 'true', ...env });
   const clock = new ManualClock();
-  const database = await openTestDatabase();
+  // Another server's database (it stays open until that server closes) saves a start-up.
+  const database = options.shareDatabaseOf
+    ? { ...options.shareDatabaseOf.database, close: async () => {} }
+    : await openTestDatabase();
   const runtime = await createRuntime(config, {
     clock,
     database,
-    logger: pino({ level: 'silent' }),
-    transports: options.transports ?? { email: outboxTransport, sms: outboxTransport },
+    logger: options.logger ?? pino({ level: 'silent' }),
+    transports:
+      options.transports === 'configured'
+        ? createTransports(config)
+        : (options.transports ?? { email: outboxTransport, sms: outboxTransport }),
   });
   const request = async (path: string, init: RequestInit) => runtime.app.request(path, init);
   return {

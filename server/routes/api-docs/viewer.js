@@ -7,6 +7,9 @@
     for (const child of children) node.append(child);
     return node;
   };
+  // Text with `code` spans, built as DOM nodes (never innerHTML).
+  const rich = (text) =>
+    text.split('`').map((part, index) => (index % 2 ? el('code', {}, part) : document.createTextNode(part)));
   let doc;
   try {
     const response = await fetch('/api/openapi.json', { headers: { accept: 'application/json' } });
@@ -16,7 +19,7 @@
     return;
   }
   document.getElementById('title').textContent = `${doc.info.title} ${doc.info.version}`;
-  document.getElementById('description').textContent = doc.info.description ?? '';
+  document.getElementById('description').replaceChildren(...rich(doc.info.description ?? ''));
 
   const resolve = (schema) => {
     if (schema && schema.$ref) return doc.components.schemas[schema.$ref.split('/').pop()];
@@ -56,7 +59,7 @@
         el('td', {}, el('code', {}, name)),
         el('td', {}, type),
         el('td', {}, required.has(name) ? 'required' : 'optional'),
-        el('td', { class: 'muted' }, p.description ?? ''),
+        el('td', { class: 'muted' }, ...rich(p.description ?? '')),
       );
     });
     return el('table', {}, el('tbody', {}, ...rows));
@@ -87,7 +90,7 @@
           op.summary ?? '',
         ),
       );
-      if (op.description) details.append(el('p', {}, op.description));
+      if (op.description) details.append(el('p', {}, ...rich(op.description)));
       if (op.security)
         details.append(el('p', {}, 'Requires ', el('code', {}, 'Authorization: Bearer <sessionToken>'), '.'));
       const body = op.requestBody && op.requestBody.content && op.requestBody.content['application/json'];
@@ -105,7 +108,7 @@
       details.append(el('h3', {}, 'Responses'));
       for (const [status, response] of Object.entries(op.responses)) {
         const json = response.content && response.content['application/json'];
-        details.append(el('p', {}, el('strong', {}, status), ' ', response.description ?? ''));
+        details.append(el('p', {}, el('strong', {}, status), ' ', ...rich(response.description ?? '')));
         if (json) details.append(el('pre', {}, JSON.stringify(sample(json.schema), null, 2)));
       }
       sections.push(details);

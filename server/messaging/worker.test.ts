@@ -1,0 +1,95 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { deliveries, helpRequests } from '../db/schema';
+import { createTestServer, type TestServer } from '../testing/harness';
+import type { Transport } from './transports';
+import { backoffMs } from './worker';
+
+describe('the delivery worker', () => {
+  const sent: string[] = [];
+  let failNext = 0;
+  const flaky: Transport = {
+    name: 'flaky',
+    send: async (message) => {
+      if (failNext > 0) {
+        failNext--;
+        return { ok: false, retryable: true, error: 'HTTP 503' };
+      }
+      sent.push(message.id);
+      return { ok: true, transport: 'flaky', providerMessageId: `p-${message.id}` };
+    },
+  };
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await createTestServer(
+      { DELIVERY_MAX_ATTEMPTS: '3', APP_ENV: 'production', IP_SEND_LIMIT: '1000' },
+      {
+        transports: { email: flaky, sms: flaky },
+      },
+    );
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+  beforeEach(async () => {
+    await server.reset();
+    sent.length = 0;
+    failNext = 0;
+  });
+
+  it('backs off 30 s, 1 min, 2 min… up to an hour', () => {
+    expect([1, 2, 3, 4].map((n) => backoffMs(n, () => 0.5))).toEqual([30_000, 60_000, 120_000, 240_000]);
+    expect(backoffMs(20, () => 0.5)).toBe(3_600_000);
+  });
+
+  it('forgets the contact once a request is processed, and the message once sent (production)', async () => {
+    await server.ctx.db.insert(helpRequests).values({
+      createdAt: server.clock.now(),
+      contactKey: 'k',
+      contactEnc: null,
+      contactKind: 'email',
+      purpose: 'login-code',
+      channel: 'email',
+      locale: 'en',
+    });
+    await server.post('/api/v1/help-requests', { contact: '+15145550101', purpose: 'login-code' });
+    await server.drain();
+    const requests = await server.ctx.db.select().from(helpRequests);
+    expect(requests.every((r) => r.status === 'done' && r.contactEnc === null)).toBe(true);
+    const [row] = await server.ctx.db.select().from(deliveries);
+    expect(row).toMatchObject({ status: 'sent', payloadEnc: null, providerMessageId: `p-${row.id}` });
+    expect(sent).toEqual([row.id]);
+  });
+
+  it('retries a retryable failure and gives up after the maximum attempts', async () => {
+    failNext = 3;
+    await server.post('/api/v1/help-requests', { contact: '+15145550101', purpose: 'login-code' });
+    await server.drain();
+    for (let attempt = 1; attempt < 3; attempt++) {
+      server.clock.advance(backoffMs(attempt, () => 1));
+      await server.drain();
+    }
+    const [row] = await server.ctx.db.select().from(deliveries);
+    expect(row).toMatchObject({ status: 'failed', attempts: 3, payloadEnc: null, lastError: 'HTTP 503' });
+    expect(sent).toEqual([]);
+  });
+
+  it('never sends twice a message interrupted while sending: it is marked uncertain', async () => {
+    await server.post('/api/v1/help-requests', { contact: '+15145550101', purpose: 'login-code' });
+    await server.worker.runOnce();
+    const [row] = await server.ctx.db.select().from(deliveries);
+    // As if the process died in the middle of sending it.
+    await server.ctx.db
+      .update(deliveries)
+      .set({ status: 'sending', sentAt: null, leaseUntil: new Date(server.clock.now().getTime() + 120_000) })
+      .where(eq(deliveries.id, row.id));
+    sent.length = 0;
+    await server.drain();
+    expect(sent).toEqual([]);
+    server.clock.advanceSeconds(121);
+    await server.drain();
+    const [after] = await server.ctx.db.select().from(deliveries);
+    expect(after.status).toBe('uncertain');
+    expect(sent).toEqual([]);
+  });
+});
