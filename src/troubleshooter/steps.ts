@@ -260,7 +260,7 @@ export type SupportReason =
  * bar's estimate of what is left. A model-based test recomputes it from the machine's graph.
  */
 export const STEPS_TO_END: Record<StepId, number> = {
-  'what-happens': 2,
+  'what-happens': 1,
   'which-message': 2,
   'how-to-log-in': 2,
   'no-account': 1,
@@ -289,7 +289,7 @@ export const STEPS_TO_END: Record<StepId, number> = {
   'deactivated-employer-left': 0,
   'single-sign-on': 0,
   'update-app': 1,
-  'enter-contact': 3,
+  'enter-contact': 1,
   'confirm-contact': 2,
   'code-sent': 1,
   'link-sent': 1,
