@@ -15,6 +15,8 @@ export interface ContactCheck {
   smsEligible: boolean;
   /** An obvious email-domain typo fix ("gmial.com" → "gmail.com"), as a full address. */
   suggestion: string | null;
+  /** Why the input is not a contact, in the worker's language (invalid only). */
+  message: string | null;
 }
 
 export type AccountStatus = 'active' | 'invited' | 'locked' | 'unconfirmed' | 'deactivated';
@@ -25,14 +27,17 @@ export type DeactivationReason = 'merged' | 'removed-by-employer' | 'employer-le
 export interface AccountView {
   status: AccountStatus;
   loginMethod: LoginMethod;
-  smsPossible: boolean;
+  /** The phone on file is a `+1` number: codes can go by text message. */
+  smsEligible: boolean;
   emailOnFile: boolean;
-  /** How the worker logs in: a username or an email (masked by the server). */
-  loginIdentifier: { kind: 'username' | 'email' | 'phone'; masked: string } | null;
+  /** How the worker logs in: a username, an email or a phone (masked by the server). */
+  loginWith: { kind: 'username' | 'email' | 'phone'; masked: string } | null;
   deactivationReason: DeactivationReason | null;
   /** ISO date-time. */
   lockedUntil: string | null;
   employerName: string | null;
+  /** Workers of several employers cannot get a temporary password from one of them. */
+  employerCount: number;
 }
 
 /** `at`: when the answer arrived (ms since epoch), so countdowns start from the server's answer. */
@@ -128,8 +133,16 @@ function apiError(body: unknown): { code: string; message: string } {
   return { code: str(error.code) ?? 'unknown', message: str(error.message) ?? '' };
 }
 
-/** A reply the service could not have meant (a proxy's HTML page, a 5xx) counts as unreachable. */
-const broken = (reply: Reply): reply is null => reply === null || reply.status >= 500 || reply.body === null;
+/**
+ * A reply the service could not have meant counts as unreachable: no answer, a 5xx, a proxy's HTML
+ * page, or a 404 (no API behind this address: a static host, a deployment without it).
+ */
+const broken = (reply: Reply): reply is null =>
+  reply === null ||
+  reply.status >= 500 ||
+  reply.status === 404 ||
+  reply.status === 405 ||
+  reply.body === null;
 
 const ACCOUNT_STATUSES: readonly AccountStatus[] = [
   'active',
@@ -145,24 +158,24 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | nul
   return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : null;
 }
 
-/** Reads the account view leniently: an unknown field must not break the worker's page. */
+/** Reads the account view leniently: an unknown or missing field must not break the worker's page. */
 export function parseAccount(value: unknown): AccountView | null {
   if (!isObject(value)) return null;
   const status = oneOf(value.status, ACCOUNT_STATUSES);
   if (!status) return null;
-  const login = isObject(value.loginIdentifier) ? value.loginIdentifier : null;
+  const login = isObject(value.loginWith) ? value.loginWith : null;
   const loginKind = oneOf(login?.kind, ['username', 'email', 'phone'] as const);
-  const employer = isObject(value.employer) ? str(value.employer.name) : str(value.employerName);
+  const masked = str(login?.masked);
   return {
     status,
     loginMethod: oneOf(value.loginMethod, LOGIN_METHODS) ?? 'code',
-    smsPossible: value.smsPossible === true,
+    smsEligible: value.smsEligible === true,
     emailOnFile: value.emailOnFile === true,
-    loginIdentifier:
-      loginKind && str(login?.masked) ? { kind: loginKind, masked: str(login?.masked)! } : null,
+    loginWith: loginKind && masked ? { kind: loginKind, masked } : null,
     deactivationReason: oneOf(value.deactivationReason, REASONS),
     lockedUntil: str(value.lockedUntil),
-    employerName: employer,
+    employerName: str(value.employerName),
+    employerCount: typeof value.employerCount === 'number' ? value.employerCount : 1,
   };
 }
 
@@ -189,6 +202,7 @@ export async function checkContact(
       normalized: str(body.normalized),
       smsEligible: body.smsEligible === true,
       suggestion: str(body.suggestion),
+      message: kind === 'invalid' ? str(body.message) : null,
     },
   };
 }

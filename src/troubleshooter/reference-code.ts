@@ -225,6 +225,6 @@ export function referenceDataFor(context: TroubleshooterContext): ReferenceData 
     verification: context.verification,
     account: accountState,
     loginMethod: account?.loginMethod ?? 'unknown',
-    username: account?.loginIdentifier?.kind === 'username',
+    username: account?.loginWith?.kind === 'username',
   };
 }

@@ -20,12 +20,13 @@ export const T0 = 1_700_000_000_000;
 export const account = (overrides: Partial<AccountView> = {}): AccountView => ({
   status: 'active',
   loginMethod: 'code',
-  smsPossible: true,
+  smsEligible: true,
   emailOnFile: true,
-  loginIdentifier: { kind: 'phone', masked: '+1 ••• •••-••34' },
+  loginWith: { kind: 'phone', masked: '+1 ••• •••-••34' },
   deactivationReason: null,
   lockedUntil: null,
   employerName: 'Northwind Staffing',
+  employerCount: 1,
   ...overrides,
 });
 
@@ -33,32 +34,50 @@ export const CHECK_OUTCOMES = {
   phone: {
     type: 'ok',
     at: T0,
-    check: { kind: 'phone', normalized: '+15145550134', smsEligible: true, suggestion: null },
+    check: { kind: 'phone', normalized: '+15145550134', smsEligible: true, suggestion: null, message: null },
   },
   foreignPhone: {
     type: 'ok',
     at: T0,
-    check: { kind: 'phone', normalized: '+33612345678', smsEligible: false, suggestion: null },
+    check: { kind: 'phone', normalized: '+33612345678', smsEligible: false, suggestion: null, message: null },
   },
   email: {
     type: 'ok',
     at: T0,
-    check: { kind: 'email', normalized: 'sam@example.com', smsEligible: false, suggestion: null },
+    check: {
+      kind: 'email',
+      normalized: 'sam@example.com',
+      smsEligible: false,
+      suggestion: null,
+      message: null,
+    },
   },
   typo: {
     type: 'ok',
     at: T0,
-    check: { kind: 'email', normalized: 'sam@gmial.com', smsEligible: false, suggestion: 'sam@gmail.com' },
+    check: {
+      kind: 'email',
+      normalized: 'sam@gmial.com',
+      smsEligible: false,
+      suggestion: 'sam@gmail.com',
+      message: null,
+    },
   },
   username: {
     type: 'ok',
     at: T0,
-    check: { kind: 'username', normalized: null, smsEligible: false, suggestion: null },
+    check: { kind: 'username', normalized: null, smsEligible: false, suggestion: null, message: null },
   },
   invalid: {
     type: 'ok',
     at: T0,
-    check: { kind: 'invalid', normalized: null, smsEligible: false, suggestion: null },
+    check: {
+      kind: 'invalid',
+      normalized: null,
+      smsEligible: false,
+      suggestion: null,
+      message: 'This phone number is too short.',
+    },
   },
   rejected: { type: 'rejected', code: 'invalid_body', message: 'The contact is missing.' },
   rateLimited: { type: 'rate-limited', retryAfterSeconds: 30, at: T0 },
@@ -78,17 +97,17 @@ export const ACCOUNTS = {
   locked: account({ status: 'locked', lockedUntil: '2030-01-01T15:30:00.000Z' }),
   unconfirmed: account({
     status: 'unconfirmed',
-    loginIdentifier: { kind: 'email', masked: 's•••@example.com' },
+    loginWith: { kind: 'email', masked: 's•••@example.com' },
   }),
   merged: account({ status: 'deactivated', deactivationReason: 'merged' }),
   removed: account({ status: 'deactivated', deactivationReason: 'removed-by-employer' }),
   employerLeft: account({ status: 'deactivated', deactivationReason: 'employer-left' }),
   deactivated: account({ status: 'deactivated' }),
-  sso: account({ loginMethod: 'sso', loginIdentifier: { kind: 'email', masked: 's•••@northwind.example' } }),
-  username: account({ loginMethod: 'password', loginIdentifier: { kind: 'username', masked: 'sa•••42' } }),
+  sso: account({ loginMethod: 'sso', loginWith: { kind: 'email', masked: 's•••@northwind.example' } }),
+  username: account({ loginMethod: 'password', loginWith: { kind: 'username', masked: 'sa•••42' } }),
   password: account({
     loginMethod: 'password',
-    loginIdentifier: { kind: 'email', masked: 's•••@example.com' },
+    loginWith: { kind: 'email', masked: 's•••@example.com' },
   }),
 } satisfies Record<string, AccountView>;
 

@@ -142,7 +142,7 @@ describe('troubleshooter machine: sending and verifying a code', () => {
     ['invalid', CHECK_OUTCOMES.invalid, 'invalid-contact'],
     ['username', CHECK_OUTCOMES.username, 'username-contact'],
     ['rejected', CHECK_OUTCOMES.rejected, 'rejected-contact'],
-    ['rate limited', CHECK_OUTCOMES.rateLimited, 'too-many-requests'],
+    ['rate limited', CHECK_OUTCOMES.rateLimited, 'contact-rate-limited'],
   ] as const)('explains a %s contact on the same step', async (_, outcome, error) => {
     const { actor, calls, settle, step } = start({ check: [outcome] }, { step: 'enter-contact' });
     actor.send({ type: 'user.submit-contact', contact: 'whatever' });

@@ -48,11 +48,26 @@ export type FormError =
   | 'invalid-contact'
   | 'username-contact'
   | 'rejected-contact'
-  | 'too-many-requests'
+  | 'contact-rate-limited'
+  | 'session-expired'
   | 'code-format'
   | 'code-invalid'
   | 'code-dead'
-  | 'session-expired';
+  | 'code-rate-limited';
+
+/** The step each error is shown on: an error never follows the worker to another step. */
+export const ERROR_STEP: Record<FormError, StepId> = {
+  'empty-contact': 'enter-contact',
+  'invalid-contact': 'enter-contact',
+  'username-contact': 'enter-contact',
+  'rejected-contact': 'enter-contact',
+  'contact-rate-limited': 'enter-contact',
+  'session-expired': 'enter-contact',
+  'code-format': 'code-sent',
+  'code-invalid': 'code-sent',
+  'code-dead': 'code-sent',
+  'code-rate-limited': 'code-sent',
+};
 
 export type Notice = 'unknown-step' | 'needs-details';
 
@@ -92,7 +107,7 @@ export interface TroubleshooterContext {
   session: string | null;
   account: AccountView | null;
   error: FormError | null;
-  /** For `too-many-requests`: when trying again makes sense. */
+  /** For the rate-limit errors: when trying again makes sense. */
   errorUntil: number | null;
   /** The API's own words for a refused contact, in the worker's language. */
   apiMessage: string | null;
@@ -187,9 +202,14 @@ export const troubleshooterMachine = setup({
   },
   actions: {
     visit: assign(({ context }, params: { step: StepId }) => ({
-      trail: [...context.trail, params.step].slice(-MAX_TRAIL),
+      // Coming back to the same step (a refused code, a corrected contact) is not a new step.
+      trail:
+        context.trail.at(-1) === params.step
+          ? context.trail
+          : [...context.trail, params.step].slice(-MAX_TRAIL),
       // A notice belongs to the step the page opened on; the next answer clears it.
       notice: context.trail.length === 0 ? context.notice : null,
+      error: context.error && ERROR_STEP[context.error] === params.step ? context.error : null,
     })),
     setNotice: assign((_, params: { notice: Notice }) => ({ notice: params.notice })),
     restart: assign(({ context }) => ({
@@ -227,11 +247,11 @@ export const troubleshooterMachine = setup({
     refuseContact: assign(({ context }) => {
       const outcome = context.outcomes.check;
       if (outcome?.type === 'rate-limited') {
-        return { error: 'too-many-requests', errorUntil: outcome.at + outcome.retryAfterSeconds * 1000 };
+        return { error: 'contact-rate-limited', errorUntil: outcome.at + outcome.retryAfterSeconds * 1000 };
       }
       if (outcome?.type === 'rejected') return { error: 'rejected-contact', apiMessage: outcome.message };
       if (outcome?.type === 'ok' && outcome.check.kind === 'username') return { error: 'username-contact' };
-      return { error: 'invalid-contact' };
+      return { error: 'invalid-contact', apiMessage: outcome?.type === 'ok' ? outcome.check.message : null };
     }),
     takeSuggestion: assign(({ context }) => ({
       target: context.check?.suggestion ?? context.target,
@@ -335,7 +355,7 @@ export const troubleshooterMachine = setup({
             ...base,
             verification: 'invalid' as const,
             pendingCode: null,
-            error: 'too-many-requests' as const,
+            error: 'code-rate-limited' as const,
             errorUntil: outcome.at + outcome.retryAfterSeconds * 1000,
             failedOp: null,
           };
@@ -402,7 +422,7 @@ export const troubleshooterMachine = setup({
     logsInWith: ({ context }, params: { method: AccountView['loginMethod'] }) =>
       context.account?.loginMethod === params.method,
     logsInWithUsername: ({ context }) =>
-      context.account?.loginMethod === 'password' && context.account.loginIdentifier?.kind === 'username',
+      context.account?.loginMethod === 'password' && context.account.loginWith?.kind === 'username',
     failedOpIs: ({ context }, params: { op: Operation }) => context.failedOp === params.op,
   },
 }).createMachine({
