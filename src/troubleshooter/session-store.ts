@@ -14,6 +14,8 @@ export interface StoredSession {
   entries: unknown[];
   /** The freshest resend cooldowns, applied to whatever entry is restored. */
   sendLog: SendLog;
+  /** The last contact typed, to prefill the field of an earlier entry. */
+  contact?: string;
 }
 
 export type ReadResult = { status: 'none' } | { status: 'stale' } | { status: 'ok'; session: StoredSession };

@@ -116,6 +116,7 @@ export default function Troubleshooter(): ReactNode {
       actor.subscribe((next) => {
         if (actorRef.current !== actor) return;
         setSnapshot(next);
+        if (next.context.contact) sessionRef.current.contact = next.context.contact;
         const step = currentStep(next);
         if (!step) return;
         setShown(next);
@@ -166,9 +167,10 @@ export default function Troubleshooter(): ReactNode {
       const entry = sessionRef.current.entries[position] as { context?: Record<string, unknown> } | undefined;
       if (!entry || !persistedStep(entry)) return false;
       // Whatever entry comes back, the cooldowns are the freshest known: no resend the API refuses.
+      const { sendLog, contact } = sessionRef.current;
       const snapshotToRestore = {
         ...entry,
-        context: { ...entry.context, sendLog: sessionRef.current.sendLog },
+        context: { ...entry.context, sendLog, contact: entry.context?.contact || contact || '' },
       };
       try {
         attach(
