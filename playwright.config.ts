@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 /**
@@ -17,14 +20,16 @@ if (!process.env.E2E_PORT) {
 }
 const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
+// A fresh embedded database per run: the demo accounts start in their documented states.
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'help-center-e2e-'));
 
 // The production server: `static` serves build/ alone; `app` is the one process that serves build/
-// and /api (`npm start`, PORT from the environment). Switch the default to 'app' once it is on main.
+// and /api (`npm start`, PORT from the environment), the default.
 const servers = {
   static: `node node_modules/@docusaurus/core/bin/docusaurus.mjs serve --port ${port} --host 127.0.0.1 --no-open`,
   app: 'npm start',
 } as const;
-const server = (process.env.E2E_SERVER ?? 'static') as keyof typeof servers;
+const server = (process.env.E2E_SERVER ?? 'app') as keyof typeof servers;
 // The specs read it (workers inherit the runner's environment).
 process.env.E2E_SERVER = server;
 
@@ -61,7 +66,14 @@ export default defineConfig({
   webServer: {
     command: servers[server],
     url: `${baseURL}/`,
-    env: { PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      APP_ENV: 'development',
+      DATA_DIR: process.env.E2E_DATA_DIR,
+      LOG_LEVEL: 'warn',
+    },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'ignore',
