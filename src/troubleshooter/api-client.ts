@@ -3,6 +3,8 @@
  * the machine can branch on (`ok`, `rate-limited`, `rejected`, `unreachable`...) instead of throwing:
  * an API that is down or answers garbage is a normal situation the worker must be told about.
  */
+import { hc, type ClientRequestOptions } from 'hono/client';
+import type { AppType } from '../../server/app';
 import type { Purpose } from './steps';
 
 export type Locale = 'en' | 'fr';
@@ -69,7 +71,10 @@ export interface HelpRequestInput {
   locale: Locale;
 }
 
-const API = '/api/v1';
+/** The typed client: request paths and bodies are checked against the server's routes at compile time. */
+const client = hc<AppType>('/');
+const api = client.api.v1;
+
 /** A phone on a weak network waits this long before we call the service unreachable. */
 const TIMEOUT_MS = 15_000;
 
@@ -83,23 +88,13 @@ function withTimeout(signal: AbortSignal | undefined): AbortSignal {
 type Reply = { status: number; headers: Headers; body: unknown } | null;
 
 async function call(
-  method: 'GET' | 'POST',
-  path: string,
-  options: { json?: unknown; locale?: Locale; token?: string; signal?: AbortSignal },
+  send: (options: ClientRequestOptions) => Promise<Response>,
+  options: { locale: Locale; token?: string; signal?: AbortSignal },
 ): Promise<Reply> {
-  const signal = withTimeout(options.signal);
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.json !== undefined) headers['Content-Type'] = 'application/json';
-  if (options.locale) headers['Accept-Language'] = options.locale;
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': options.locale };
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
   try {
-    const response = await fetch(`${API}${path}`, {
-      method,
-      headers,
-      body: options.json === undefined ? undefined : JSON.stringify(options.json),
-      credentials: 'omit',
-      signal,
-    });
+    const response = await send({ headers, init: { credentials: 'omit', signal: withTimeout(options.signal) } });
     const type = response.headers.get('content-type') ?? '';
     const body: unknown = type.includes('json') ? await response.json().catch(() => null) : null;
     return { status: response.status, headers: response.headers, body };
@@ -183,11 +178,10 @@ export async function checkContact(
   input: { contact: string; locale: Locale },
   signal?: AbortSignal,
 ): Promise<CheckOutcome> {
-  const reply = await call('POST', '/contact-checks', {
-    json: { contact: input.contact },
-    locale: input.locale,
-    signal,
-  });
+  const reply = await call(
+    (options) => api['contact-checks'].$post({ json: { contact: input.contact, locale: input.locale } }, options),
+    { locale: input.locale, signal },
+  );
   if (broken(reply)) return { type: 'unreachable' };
   if (reply.status === 429)
     return { type: 'rate-limited', retryAfterSeconds: retryAfter(reply), at: Date.now() };
@@ -211,13 +205,16 @@ export async function requestHelp(
   input: HelpRequestInput,
   signal?: AbortSignal,
 ): Promise<HelpRequestOutcome> {
-  const json: Record<string, string> = {
+  const json = {
     contact: input.contact,
     purpose: input.purpose,
     locale: input.locale,
+    ...(input.channel ? { channel: input.channel } : {}),
   };
-  if (input.channel) json.channel = input.channel;
-  const reply = await call('POST', '/help-requests', { json, locale: input.locale, signal });
+  const reply = await call((options) => api['help-requests'].$post({ json }, options), {
+    locale: input.locale,
+    signal,
+  });
   if (broken(reply)) return { type: 'unreachable' };
   if (reply.status === 429)
     return { type: 'rate-limited', retryAfterSeconds: retryAfter(reply), at: Date.now() };
@@ -234,11 +231,14 @@ export async function verifyCode(
   input: { contact: string; code: string; locale: Locale },
   signal?: AbortSignal,
 ): Promise<VerifyOutcome> {
-  const reply = await call('POST', '/code-verifications', {
-    json: { contact: input.contact, code: input.code },
-    locale: input.locale,
-    signal,
-  });
+  const reply = await call(
+    (options) =>
+      api['code-verifications'].$post(
+        { json: { contact: input.contact, code: input.code, locale: input.locale } },
+        options,
+      ),
+    { locale: input.locale, signal },
+  );
   if (broken(reply)) return { type: 'unreachable' };
   if (reply.status === 429)
     return { type: 'rate-limited', retryAfterSeconds: retryAfter(reply), at: Date.now() };
@@ -252,7 +252,11 @@ export async function fetchAccountStatus(
   input: { token: string; locale: Locale },
   signal?: AbortSignal,
 ): Promise<StatusOutcome> {
-  const reply = await call('GET', '/account-status', { token: input.token, locale: input.locale, signal });
+  const reply = await call((options) => api['account-status'].$get({}, options), {
+    token: input.token,
+    locale: input.locale,
+    signal,
+  });
   if (reply && (reply.status === 401 || reply.status === 403)) return { type: 'expired' };
   if (broken(reply) || reply.status !== 200 || !isObject(reply.body)) return { type: 'unreachable' };
   const account = parseAccount(isObject(reply.body.account) ? reply.body.account : reply.body);
