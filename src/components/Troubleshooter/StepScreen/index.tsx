@@ -219,6 +219,8 @@ export default function StepScreen(props: Props): ReactNode {
   const article = articleFor(step, snapshot.context.purpose);
   const endKind = END_STEPS[step];
   const { trail, account } = snapshot.context;
+  // Nothing to start over at the first question.
+  const canRestart = trail.length > 1 || step !== 'what-happens';
   return (
     <section
       className={styles.card}
@@ -286,7 +288,7 @@ export default function StepScreen(props: Props): ReactNode {
           </Link>
         </p>
       )}
-      {(canGoBack || trail.length > 1 || step !== 'what-happens') && (
+      {(canGoBack || canRestart) && (
         <nav
           className={styles.nav}
           aria-label={translate({
@@ -307,17 +309,22 @@ export default function StepScreen(props: Props): ReactNode {
               </Translate>
             </button>
           )}
-          <button
-            type="button"
-            className={clsx(styles.button, styles.secondary)}
-            onClick={() => send({ type: 'user.restart' })}
-            disabled={!ready}
-            data-nav="restart"
-          >
-            <Translate id="troubleshooter.nav.restart" description="Button to start the troubleshooter over">
-              Start over
-            </Translate>
-          </button>
+          {canRestart && (
+            <button
+              type="button"
+              className={clsx(styles.button, styles.secondary)}
+              onClick={() => send({ type: 'user.restart' })}
+              disabled={!ready}
+              data-nav="restart"
+            >
+              <Translate
+                id="troubleshooter.nav.restart"
+                description="Button to start the troubleshooter over"
+              >
+                Start over
+              </Translate>
+            </button>
+          )}
         </nav>
       )}
     </section>
