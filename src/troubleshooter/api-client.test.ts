@@ -145,6 +145,28 @@ describe('API client', () => {
     expect(await fetchAccountStatus({ token: 't', locale: 'en' })).toEqual({ type: 'unreachable' });
   });
 
+  it('gives up on a request that hangs (a phone on a dead network) after 15 seconds', async () => {
+    vi.useFakeTimers();
+    try {
+      serve(
+        (_, init) =>
+          new Promise((_resolve, reject) =>
+            init.signal?.addEventListener('abort', () => reject(new DOMException('timed out', 'AbortError'))),
+          ),
+      );
+      const pending = checkContact({ contact: 'x', locale: 'en' });
+      await vi.advanceTimersByTimeAsync(14_000);
+      let settled = false;
+      void pending.then(() => (settled = true));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(await pending).toEqual({ type: 'unreachable' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('does not report a request the worker cancelled as an outage', async () => {
     const controller = new AbortController();
     serve(

@@ -78,11 +78,24 @@ const api = client.api.v1;
 /** A phone on a weak network waits this long before we call the service unreachable. */
 const TIMEOUT_MS = 15_000;
 
-function withTimeout(signal: AbortSignal | undefined): AbortSignal {
-  const timeout = AbortSignal.timeout(TIMEOUT_MS);
-  if (!signal) return timeout;
-  // AbortSignal.any is recent (2023); older phones keep the caller's signal and the browser's own timeout.
-  return typeof AbortSignal.any === 'function' ? AbortSignal.any([signal, timeout]) : signal;
+/**
+ * The caller's signal (the worker moved on) combined with a timeout. Written by hand: phones a few
+ * years old lack AbortSignal.timeout (Safari before 16) and AbortSignal.any (2023).
+ */
+function withTimeout(signal: AbortSignal | undefined): { signal: AbortSignal; release: () => void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  const stop = () => {
+    clearTimeout(timer);
+    controller.abort();
+  };
+  if (signal?.aborted) stop();
+  else signal?.addEventListener('abort', stop, { once: true });
+  const release = () => {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', stop);
+  };
+  return { signal: controller.signal, release };
 }
 
 type Reply = { status: number; headers: Headers; body: unknown } | null;
@@ -93,8 +106,9 @@ async function call(
 ): Promise<Reply> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': options.locale };
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  const { signal, release } = withTimeout(options.signal);
   try {
-    const response = await send({ headers, init: { credentials: 'omit', signal: withTimeout(options.signal) } });
+    const response = await send({ headers, init: { credentials: 'omit', signal } });
     const type = response.headers.get('content-type') ?? '';
     const body: unknown = type.includes('json') ? await response.json().catch(() => null) : null;
     return { status: response.status, headers: response.headers, body };
@@ -102,6 +116,8 @@ async function call(
     // A cancelled request (the worker moved on) must not be reported as an outage.
     if (options.signal?.aborted) throw error;
     return null;
+  } finally {
+    release();
   }
 }
 
@@ -179,7 +195,8 @@ export async function checkContact(
   signal?: AbortSignal,
 ): Promise<CheckOutcome> {
   const reply = await call(
-    (options) => api['contact-checks'].$post({ json: { contact: input.contact, locale: input.locale } }, options),
+    (options) =>
+      api['contact-checks'].$post({ json: { contact: input.contact, locale: input.locale } }, options),
     { locale: input.locale, signal },
   );
   if (broken(reply)) return { type: 'unreachable' };

@@ -58,7 +58,7 @@ export const STEP_IDS = Object.keys(STEP_NUMBERS) as StepId[];
 export const START_STEP: StepId = 'what-happens';
 
 export function isStepId(value: unknown): value is StepId {
-  return typeof value === 'string' && Object.hasOwn(STEP_NUMBERS, value);
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(STEP_NUMBERS, value);
 }
 
 /** How a step ends the journey, when it does. */

@@ -1,3 +1,13 @@
+/**
+ * The troubleshooter IS this machine: one state per step (its id is the `?step=` deep link and the
+ * translation key), answers are `user.*` events, and the API is reached only through the
+ * `fromPromise` actors named in `setup()`, given their `input` (tests swap them with `.provide()`).
+ *
+ * Adding a step: append it to STEP_NUMBERS (steps.ts; numbers are the reference-code format), add
+ * its state here with `tags: 'step'` and `entry: visit(id)`, its article section (STEP_ARTICLES),
+ * its texts (step-messages.ts) and French (i18n/fr/code.json). The model-based tests then say what
+ * is missing: unreachable, a dead end, no French, a wrong STEPS_TO_END.
+ */
 import { and, assertEvent, assign, fromPromise, setup } from 'xstate';
 import type { SnapshotFrom } from 'xstate';
 import * as api from './api-client';
@@ -204,7 +214,7 @@ export const troubleshooterMachine = setup({
     visit: assign(({ context }, params: { step: StepId }) => ({
       // Coming back to the same step (a refused code, a corrected contact) is not a new step.
       trail:
-        context.trail.at(-1) === params.step
+        context.trail[context.trail.length - 1] === params.step
           ? context.trail
           : [...context.trail, params.step].slice(-MAX_TRAIL),
       // A notice belongs to the step the page opened on; the next answer clears it.
