@@ -370,10 +370,13 @@ test.describe('troubleshooter behaviour', () => {
   }) => {
     await fakeApi(page, () => ({ status: 400, body: {} }));
     await open(page, '/troubleshoot');
-    for (let i = 0; i < 40; i += 1) {
-      await page.keyboard.press('Tab');
-      if (await page.evaluate(() => document.activeElement?.hasAttribute('data-event'))) break;
-    }
+    // The way keyboard users skip the navbar: the first Tab reaches "skip to main content".
+    // (Tabbing through the search field instead loads its index, and the search plugin then takes
+    // focus back when the index arrives, wherever the user went meanwhile: a plugin issue.)
+    await page.keyboard.press('Tab');
+    await expect(page.locator(':focus')).toHaveAttribute('href', '#__docusaurus_skipToContent_fallback');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
     await expect(page.locator('[data-event="user.waiting-for-code"]')).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(step(page)).toHaveAttribute('data-step', 'code-not-received');
