@@ -1,37 +1,39 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import Layout from '@theme/Layout';
-import Link from '@docusaurus/Link';
+import ErrorBoundary from '@docusaurus/ErrorBoundary';
 import Translate, { translate } from '@docusaurus/Translate';
+import { LoadFailed, Loading } from './_components/TroubleshootShell';
+import styles from './_components/TroubleshootShell/styles.module.css';
+
+// The machine and XState load with this chunk only: the navbar's link prefetches this page's module
+// on every page, and that module must stay free of them (articles do not ship XState).
+const Troubleshooter = lazy(() => import('@site/src/components/Troubleshooter'));
 
 export default function Troubleshoot(): ReactNode {
   return (
     <Layout
       title={translate({
-        id: 'troubleshoot.meta.title',
+        id: 'troubleshooter.page.title',
         message: 'Troubleshooter',
-        description: 'Troubleshooter page title',
+        description: 'Title of the troubleshooter page (browser tab)',
+      })}
+      description={translate({
+        id: 'troubleshooter.page.description',
+        message: 'Answer a few questions to find out why you cannot log in, and fix it on the spot.',
+        description: 'Meta description of the troubleshooter page',
       })}
     >
-      <main className="container margin-vert--lg">
-        <h1>
-          <Translate id="troubleshoot.placeholder.title" description="Troubleshooter placeholder heading">
-            The troubleshooter is on its way
+      <main className={styles.main}>
+        <h1 className={styles.title}>
+          <Translate id="troubleshooter.page.heading" description="Main heading of the troubleshooter page">
+            Login troubleshooter
           </Translate>
         </h1>
-        <p>
-          <Translate id="troubleshoot.placeholder.body" description="Troubleshooter placeholder text">
-            The interactive troubleshooter is not available yet. Until it is, the login help articles cover
-            every case.
-          </Translate>
-        </p>
-        <Link to="/docs/workers/login/">
-          <Translate
-            id="troubleshoot.placeholder.hubLink"
-            description="Link from the placeholder to the login hub"
-          >
-            Go to the login help articles
-          </Translate>
-        </Link>
+        <ErrorBoundary fallback={({ tryAgain }) => <LoadFailed tryAgain={tryAgain} />}>
+          <Suspense fallback={<Loading />}>
+            <Troubleshooter />
+          </Suspense>
+        </ErrorBoundary>
       </main>
     </Layout>
   );

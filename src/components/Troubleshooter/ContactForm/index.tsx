@@ -1,0 +1,182 @@
+/** The phone number or email the worker's employer has: typed once, checked by the API, then used. */
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import clsx from 'clsx';
+import { translate } from '@docusaurus/Translate';
+import {
+  ERROR_STEP,
+  type Operation,
+  type TroubleshooterContext,
+  type TroubleshooterEvent,
+} from '@site/src/troubleshooter/troubleshooter.machine';
+import { formatCountdown, useNow } from '../time';
+import styles from '../styles.module.css';
+
+interface Props {
+  context: TroubleshooterContext;
+  busy: Operation | null;
+  ready: boolean;
+  send: (event: TroubleshooterEvent) => void;
+}
+
+function submitLabel(purpose: TroubleshooterContext['purpose']): string {
+  switch (purpose) {
+    case 'unlock':
+      return translate({
+        id: 'troubleshooter.contact.submit.unlock',
+        message: 'Send the unlock email',
+        description: 'Submit button of the contact form when asking for an unlock link',
+      });
+    case 'confirmation':
+      return translate({
+        id: 'troubleshooter.contact.submit.confirmation',
+        message: 'Send the confirmation email',
+        description: 'Submit button of the contact form when asking for the confirmation email',
+      });
+    case 'password-reset':
+      return translate({
+        id: 'troubleshooter.contact.submit.passwordReset',
+        message: 'Send the reset email',
+        description: 'Submit button of the contact form when asking for a password reset',
+      });
+    case 'login-link':
+      return translate({
+        id: 'troubleshooter.contact.submit.loginLink',
+        message: 'Send the login link',
+        description: 'Submit button of the contact form when asking for a one-time login link',
+      });
+    default:
+      return translate({
+        id: 'troubleshooter.contact.submit.code',
+        message: 'Send me a code',
+        description: 'Submit button of the contact form when asking for a login code',
+      });
+  }
+}
+
+function ErrorMessage({ context }: { context: TroubleshooterContext }): ReactNode {
+  const now = useNow(context.error === 'contact-rate-limited');
+  switch (context.error) {
+    case 'empty-contact':
+      return translate({
+        id: 'troubleshooter.contact.error.empty',
+        message: 'Enter a phone number or an email address.',
+        description: 'Error: the contact field is empty',
+      });
+    case 'invalid-contact':
+      // The API's own explanation, in the worker's language, says what is wrong with it.
+      if (context.apiMessage) return context.apiMessage;
+      return translate({
+        id: 'troubleshooter.contact.error.invalid',
+        message: 'This is not a phone number or an email address. Check it and try again.',
+        description: 'Error: the contact is neither a phone number nor an email',
+      });
+    case 'username-contact':
+      return translate({
+        id: 'troubleshooter.contact.error.username',
+        message:
+          'We can only send messages to a phone number or an email address. If you log in with a username, enter the phone number or email of your profile.',
+        description: 'Error: the worker typed a username',
+      });
+    case 'rejected-contact':
+      return context.apiMessage
+        ? translate(
+            {
+              id: 'troubleshooter.contact.error.rejectedWithReason',
+              message: 'We could not use this contact: {reason}',
+              description: 'Error: the API refused the contact, with its reason (already translated)',
+            },
+            { reason: context.apiMessage },
+          )
+        : translate({
+            id: 'troubleshooter.contact.error.rejected',
+            message: 'We could not use this contact. Check it and try again.',
+            description: 'Error: the API refused the contact',
+          });
+    case 'contact-rate-limited':
+      return translate(
+        {
+          id: 'troubleshooter.contact.error.tooMany',
+          message: 'Too many tries from this connection. You can try again in {time}.',
+          description: 'Error: rate limited; time is a countdown like 0:42',
+        },
+        { time: formatCountdown((context.errorUntil ?? now) - now) },
+      );
+    case 'session-expired':
+      return translate({
+        id: 'troubleshooter.contact.error.sessionExpired',
+        message: 'Your check has expired. Enter your contact again to get a new code.',
+        description: 'Error: the verified session expired',
+      });
+    default:
+      return null;
+  }
+}
+
+export default function ContactForm({ context, busy, ready, send }: Props): ReactNode {
+  const id = useId();
+  const [value, setValue] = useState(context.contact);
+  const hasError = context.error !== null && ERROR_STEP[context.error] === 'enter-contact';
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (ready && busy === null) send({ type: 'user.submit-contact', contact: value });
+  };
+  return (
+    <form className={styles.form} onSubmit={onSubmit} noValidate aria-busy={busy !== null}>
+      <label className={styles.label} htmlFor={`${id}-contact`}>
+        {translate({
+          id: 'troubleshooter.contact.label',
+          message: 'Phone number or email',
+          description: 'Label of the contact field',
+        })}
+      </label>
+      <p className={styles.hint} id={`${id}-hint`}>
+        {translate({
+          id: 'troubleshooter.contact.hint',
+          message: 'For example 514 555 0134 or name@example.com',
+          description: 'Example under the contact field',
+        })}
+      </p>
+      <input
+        id={`${id}-contact`}
+        className={styles.input}
+        type="text"
+        name="contact"
+        value={value}
+        onChange={(event) => setValue(event.target.value)}
+        autoComplete="username"
+        autoCapitalize="none"
+        autoCorrect="off"
+        spellCheck={false}
+        enterKeyHint="send"
+        aria-invalid={hasError}
+        aria-describedby={clsx(`${id}-hint`, hasError && `${id}-error`)}
+      />
+      {hasError && (
+        <p className={styles.error} id={`${id}-error`} role="alert">
+          <ErrorMessage context={context} />
+        </p>
+      )}
+      <button
+        type="submit"
+        className={clsx(styles.button, styles.primary)}
+        disabled={!ready}
+        aria-disabled={busy !== null}
+        data-event="user.submit-contact"
+      >
+        {busy === 'check'
+          ? translate({
+              id: 'troubleshooter.contact.busy.check',
+              message: 'Checking…',
+              description: 'While the contact is checked',
+            })
+          : busy === 'send'
+            ? translate({
+                id: 'troubleshooter.contact.busy.send',
+                message: 'Sending…',
+                description: 'While the message is being requested',
+              })
+            : submitLabel(context.purpose)}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,208 @@
+/**
+ * What was sent, where (masked), how long it stays valid, and when a new one may be asked for: the
+ * resend button exists only once the API would accept it.
+ */
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import clsx from 'clsx';
+import { translate } from '@docusaurus/Translate';
+import type {
+  Operation,
+  TroubleshooterContext,
+  TroubleshooterEvent,
+} from '@site/src/troubleshooter/troubleshooter.machine';
+import type { Locale } from '@site/src/troubleshooter/api-client';
+import { maskContact } from '@site/src/troubleshooter/contact';
+import { resendAvailability } from '@site/src/troubleshooter/resend-policy';
+import { formatClock, formatCountdown, useNow } from '../time';
+import styles from '../styles.module.css';
+
+interface Props {
+  context: TroubleshooterContext;
+  busy: Operation | null;
+  ready: boolean;
+  send: (event: TroubleshooterEvent) => void;
+  locale: Locale;
+}
+
+function whatWasSent(purpose: TroubleshooterContext['purpose']): string {
+  switch (purpose) {
+    case 'unlock':
+      return translate({
+        id: 'troubleshooter.sent.what.unlock',
+        message: 'an unlock link',
+        description: 'What was sent (completes "We asked for …")',
+      });
+    case 'confirmation':
+      return translate({
+        id: 'troubleshooter.sent.what.confirmation',
+        message: 'the confirmation email',
+        description: 'What was sent (completes "We asked for …")',
+      });
+    case 'password-reset':
+      return translate({
+        id: 'troubleshooter.sent.what.passwordReset',
+        message: 'a password reset email',
+        description: 'What was sent (completes "We asked for …")',
+      });
+    case 'login-link':
+      return translate({
+        id: 'troubleshooter.sent.what.loginLink',
+        message: 'a one-time login link',
+        description: 'What was sent (completes "We asked for …")',
+      });
+    default:
+      return translate({
+        id: 'troubleshooter.sent.what.code',
+        message: 'a login code',
+        description: 'What was sent (completes "We asked for …")',
+      });
+  }
+}
+
+function resendLabel(purpose: TroubleshooterContext['purpose']): string {
+  return purpose === 'login-code'
+    ? translate({
+        id: 'troubleshooter.resend.code',
+        message: 'Send me a new code',
+        description: 'Resend button for a login code',
+      })
+    : translate({
+        id: 'troubleshooter.resend.message',
+        message: 'Send it again',
+        description: 'Resend button for a link or an email',
+      });
+}
+
+export default function RequestStatus({ context, busy, ready, send, locale }: Props): ReactNode {
+  const request = context.request;
+  const now = useNow(request !== null);
+  const availability = request ? resendAvailability(context.sendLog, request.contact, now) : null;
+  const [announce, setAnnounce] = useState('');
+  const wasAllowed = useRef(availability?.allowed ?? false);
+
+  // Say it once when a resend becomes possible; the ticking countdown itself stays silent.
+  useEffect(() => {
+    const allowed = availability?.allowed ?? false;
+    if (allowed && !wasAllowed.current) {
+      setAnnounce(
+        translate({
+          id: 'troubleshooter.resend.nowAllowed',
+          message: 'You can ask for a new one now.',
+          description: 'Announced when the resend countdown ends',
+        }),
+      );
+    }
+    wasAllowed.current = allowed;
+  }, [availability?.allowed]);
+
+  if (!request) return null;
+  const contact = maskContact(request.contact);
+  const expiresIn = request.expiresAt !== null ? request.expiresAt - now : null;
+
+  return (
+    <div className={styles.status} data-request={request.outcome}>
+      {request.outcome === 'sent' ? (
+        <p>
+          {translate(
+            {
+              id: 'troubleshooter.sent.summary',
+              message: 'We asked for {what} for {contact}.',
+              description: 'After a help request; contact is masked',
+            },
+            { what: whatWasSent(request.purpose), contact },
+          )}
+        </p>
+      ) : (
+        <p className={styles.notice}>
+          {translate(
+            {
+              id: 'troubleshooter.sent.heldBack',
+              message:
+                'We did not send another message: one went to {contact} moments ago, and a new one would cancel it. Use the newest message you received.',
+              description: 'When the resend was refused because of the cooldown',
+            },
+            { contact },
+          )}
+        </p>
+      )}
+      {expiresIn !== null &&
+        (expiresIn > 0 ? (
+          <p role="timer" data-countdown="expires">
+            {request.purpose === 'login-code'
+              ? translate(
+                  {
+                    id: 'troubleshooter.sent.expiresIn',
+                    message: 'The code stays valid for {time}.',
+                    description: 'Countdown until the code expires',
+                  },
+                  { time: formatCountdown(expiresIn) },
+                )
+              : translate(
+                  {
+                    id: 'troubleshooter.sent.linkExpiresIn',
+                    message: 'The link stays valid for {time}.',
+                    description: 'Countdown until the link expires',
+                  },
+                  { time: formatCountdown(expiresIn) },
+                )}
+          </p>
+        ) : (
+          <p className={styles.notice} data-countdown="expired">
+            {request.purpose === 'login-code'
+              ? translate({
+                  id: 'troubleshooter.sent.expired',
+                  message: 'This code has expired: ask for a new one.',
+                  description: 'When the code expired',
+                })
+              : translate({
+                  id: 'troubleshooter.sent.linkExpired',
+                  message: 'This link has expired: ask for a new one.',
+                  description: 'When the link expired',
+                })}
+          </p>
+        ))}
+      {availability?.allowed ? (
+        <button
+          type="button"
+          className={clsx(styles.button, styles.secondary)}
+          onClick={() => send({ type: 'user.resend', at: Date.now() })}
+          disabled={!ready || busy !== null}
+          data-event="user.resend"
+        >
+          {busy === 'send'
+            ? translate({
+                id: 'troubleshooter.resend.busy',
+                message: 'Sending…',
+                description: 'While a new message is requested',
+              })
+            : resendLabel(request.purpose)}
+        </button>
+      ) : availability?.reason === 'cooldown' ? (
+        <p role="timer" data-countdown="resend">
+          {translate(
+            {
+              id: 'troubleshooter.resend.wait',
+              message: 'You can ask for a new one in {time}.',
+              description: 'Countdown until a resend is allowed',
+            },
+            { time: formatCountdown(availability.until - now) },
+          )}
+        </p>
+      ) : availability ? (
+        <p data-countdown="limit">
+          {translate(
+            {
+              id: 'troubleshooter.resend.limit',
+              message: 'You have asked for several messages already. You can ask again at {time}.',
+              description: 'When the hourly or daily limit of messages is reached',
+            },
+            { time: formatClock(availability.until, locale) },
+          )}
+        </p>
+      ) : null}
+      <p className={styles.visuallyHidden} role="status">
+        {announce}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,287 @@
+/**
+ * The troubleshooter: runs the machine, keeps each step in the browser's history (`?step=<id>`) and
+ * in sessionStorage (back, forward and reload land on the right step with the right answers), moves
+ * focus to each new question and announces it. The steps themselves are drawn by <StepScreen>.
+ */
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useHistory, useLocation } from '@docusaurus/router';
+import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
+import { translate } from '@docusaurus/Translate';
+import { createActor, getInitialSnapshot, type Actor } from 'xstate';
+import {
+  SNAPSHOT_VERSION,
+  currentStep,
+  troubleshooterMachine,
+  type Operation,
+  type TroubleshooterEvent,
+  type TroubleshooterSnapshot,
+} from '@site/src/troubleshooter/troubleshooter.machine';
+import {
+  clearSession,
+  historyIndex,
+  mergeSendLogs,
+  readSession,
+  writeSession,
+  type StoredSession,
+} from '@site/src/troubleshooter/session-store';
+import { stepText } from '@site/src/troubleshooter/step-messages';
+import type { Locale } from '@site/src/troubleshooter/api-client';
+import { STEP_IDS, articleFor, type StepId } from '@site/src/troubleshooter/steps';
+import Link from '@docusaurus/Link';
+import StepScreen from './StepScreen';
+import styles from './styles.module.css';
+
+type TroubleshooterActor = Actor<typeof troubleshooterMachine>;
+export type PageNotice = 'restarted' | null;
+
+const BUSY: Record<string, Operation> = {
+  'checking-contact': 'check',
+  sending: 'send',
+  verifying: 'verify',
+  'refreshing-status': 'status',
+};
+
+function storage(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+function persistedStep(entry: unknown): StepId | null {
+  const value = (entry as { value?: unknown } | null)?.value;
+  return typeof value === 'string' && (STEP_IDS as string[]).includes(value) ? (value as StepId) : null;
+}
+
+export default function Troubleshooter(): ReactNode {
+  const { i18n } = useDocusaurusContext();
+  const locale: Locale = i18n.currentLocale === 'fr' ? 'fr' : 'en';
+  const history = useHistory();
+
+  // Server rendering and hydration show the first question; the effect below then takes over.
+  const [snapshot, setSnapshot] = useState<TroubleshooterSnapshot>(() =>
+    getInitialSnapshot(troubleshooterMachine, { locale }),
+  );
+  const [shown, setShown] = useState<TroubleshooterSnapshot>(snapshot);
+  const [index, setIndex] = useState(0);
+  const [ready, setReady] = useState(false);
+  const [pageNotice, setPageNotice] = useState<PageNotice>(null);
+  const [announcement, setAnnouncement] = useState('');
+
+  const actorRef = useRef<TroubleshooterActor | null>(null);
+  const indexRef = useRef(0);
+  const stepRef = useRef<StepId | null>(null);
+  const sessionRef = useRef<StoredSession>({
+    version: SNAPSHOT_VERSION,
+    entries: [],
+    sendLog: { sends: [], cooldowns: {} },
+  });
+  const ownNavigation = useRef(false);
+  const focusPending = useRef(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const pathnameRef = useRef('');
+
+  const navigate = useCallback(
+    (step: StepId, position: number, mode: 'push' | 'replace') => {
+      const params = new URLSearchParams(window.location.search);
+      params.set('step', step);
+      params.delete('channel');
+      ownNavigation.current = true;
+      const target = { pathname: pathnameRef.current, search: `?${params.toString()}`, hash: '' };
+      if (mode === 'push') history.push(target, { troubleshooter: position });
+      else history.replace(target, { troubleshooter: position });
+      ownNavigation.current = false;
+    },
+    [history],
+  );
+
+  const save = useCallback((actor: TroubleshooterActor) => {
+    const session = sessionRef.current;
+    const persisted = actor.getPersistedSnapshot() as { context?: { sendLog?: StoredSession['sendLog'] } };
+    session.entries[indexRef.current] = persisted;
+    if (persisted.context?.sendLog) {
+      session.sendLog = mergeSendLogs(session.sendLog, persisted.context.sendLog, Date.now());
+    }
+    writeSession(storage(), session);
+  }, []);
+
+  /** Runs `actor` from now on; `position` is its history entry. */
+  const attach = useCallback(
+    (actor: TroubleshooterActor, position: number, focus: boolean) => {
+      actorRef.current?.stop();
+      actorRef.current = actor;
+      indexRef.current = position;
+      stepRef.current = null;
+      actor.subscribe((next) => {
+        if (actorRef.current !== actor) return;
+        setSnapshot(next);
+        if (next.context.contact) sessionRef.current.contact = next.context.contact;
+        const step = currentStep(next);
+        if (!step) return;
+        setShown(next);
+        if (stepRef.current !== null && step !== stepRef.current) {
+          // A new step after an answer: a new history entry; the entries after it are gone.
+          indexRef.current += 1;
+          sessionRef.current.entries = sessionRef.current.entries.slice(0, indexRef.current);
+          navigate(step, indexRef.current, 'push');
+          setIndex(indexRef.current);
+          focusPending.current = true;
+        }
+        stepRef.current = step;
+        save(actor);
+      });
+      actor.start();
+      const first = actor.getSnapshot();
+      stepRef.current = currentStep(first);
+      setSnapshot(first);
+      setShown(first);
+      setIndex(position);
+      focusPending.current = focus;
+      save(actor);
+    },
+    [navigate, save],
+  );
+
+  /** Starts afresh from the URL (a deep link `?step=`, a support prefill `?channel=`) or the start. */
+  const startFresh = useCallback(
+    (search: string, focus: boolean, ignoreStep = false) => {
+      const params = new URLSearchParams(search);
+      const actor = createActor(troubleshooterMachine, {
+        input: { step: ignoreStep ? null : params.get('step'), channel: params.get('channel'), locale },
+      });
+      sessionRef.current = {
+        version: SNAPSHOT_VERSION,
+        entries: [],
+        sendLog: sessionRef.current.sendLog,
+      };
+      attach(actor, 0, focus);
+      navigate(stepRef.current ?? 'what-happens', 0, 'replace');
+    },
+    [attach, locale, navigate],
+  );
+
+  /** Restores the history entry `position`, or starts afresh when it cannot. */
+  const restore = useCallback(
+    (position: number, focus: boolean): boolean => {
+      const entry = sessionRef.current.entries[position] as { context?: Record<string, unknown> } | undefined;
+      if (!entry || !persistedStep(entry)) return false;
+      // Whatever entry comes back, the cooldowns are the freshest known: no resend the API refuses.
+      const { sendLog, contact } = sessionRef.current;
+      const snapshotToRestore = {
+        ...entry,
+        context: { ...entry.context, sendLog, contact: entry.context?.contact || contact || '' },
+      };
+      try {
+        attach(
+          createActor(troubleshooterMachine, { snapshot: snapshotToRestore as never, input: {} }),
+          position,
+          focus,
+        );
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    [attach],
+  );
+
+  /** Picks up where this tab left off (reload), or starts from the URL. Browser only, after hydration. */
+  const boot = useCallback(() => {
+    pathnameRef.current = window.location.pathname;
+    const stored = readSession(storage(), SNAPSHOT_VERSION);
+    const position = historyIndex(history.location.state);
+    if (stored.status === 'ok') sessionRef.current = stored.session;
+    const urlStep = new URLSearchParams(window.location.search).get('step');
+    const restored =
+      stored.status === 'ok' &&
+      position !== null &&
+      persistedStep(stored.session.entries[position]) === urlStep &&
+      restore(position, false);
+    if (!restored) {
+      if (stored.status === 'stale') {
+        clearSession(storage());
+        setPageNotice('restarted');
+      }
+      startFresh(window.location.search, false, stored.status === 'stale');
+    }
+    setReady(true);
+  }, [history, restore, startFresh]);
+
+  useEffect(() => {
+    // The URL, the history entry's state and sessionStorage exist only in the browser, after hydration:
+    // reading them is synchronizing with an external system, what effects are for.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    boot();
+    const unlisten = history.listen((location) => {
+      if (ownNavigation.current || location.pathname !== pathnameRef.current) return;
+      // Back, forward, or a link to the troubleshooter itself.
+      const target = historyIndex(location.state);
+      if (target === null || !restore(target, true)) startFresh(location.search, true);
+    });
+    return () => {
+      unlisten();
+      actorRef.current?.stop();
+      actorRef.current = null;
+    };
+    // Runs once: the handlers it sets up read refs, not render-time values.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const step = currentStep(shown) ?? 'what-happens';
+  const title = stepText(step).title;
+
+  // Focus waits for the router to show the new URL: Docusaurus moves focus to the top of the page on
+  // every location change (its skip-to-content target), and this effect must run after that one.
+  const location = useLocation();
+  useEffect(() => {
+    if (!focusPending.current || new URLSearchParams(location.search).get('step') !== step) return;
+    focusPending.current = false;
+    headingRef.current?.focus();
+    setAnnouncement(title);
+  }, [location, step, index, title]);
+
+  const send = useCallback((event: TroubleshooterEvent) => actorRef.current?.send(event), []);
+  const busy = typeof snapshot.value === 'string' ? (BUSY[snapshot.value] ?? null) : null;
+
+  return (
+    <div className={styles.app} data-ready={ready ? 'true' : 'false'}>
+      <StepScreen
+        snapshot={shown}
+        step={step}
+        busy={busy}
+        ready={ready}
+        send={send}
+        canGoBack={index > 0}
+        onBack={() => history.goBack()}
+        headingRef={headingRef}
+        pageNotice={pageNotice}
+        locale={locale}
+      />
+      <div className={styles.visuallyHidden} role="status" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </div>
+      <noscript>
+        <div className={styles.card}>
+          <p>
+            {translate({
+              id: 'troubleshooter.noscript.intro',
+              message: 'The troubleshooter needs JavaScript. These articles answer the same questions:',
+              description: 'Shown instead of the troubleshooter when JavaScript is off',
+            })}
+          </p>
+          <ul>
+            {STEP_IDS.map((id) => [id, articleFor(id, 'login-code')] as const)
+              .filter((pair): pair is readonly [StepId, string] => pair[1] !== null)
+              .filter(([, link], position, all) => all.findIndex(([, other]) => other === link) === position)
+              .map(([id, link]) => (
+                <li key={id}>
+                  <Link to={link}>{stepText(id).title}</Link>
+                </li>
+              ))}
+          </ul>
+        </div>
+      </noscript>
+    </div>
+  );
+}
