@@ -56,6 +56,8 @@ const config: Config = {
       } satisfies Preset.Options,
     ],
   ],
+  // The support link builder's list of every article and section, from the docs as loaded.
+  plugins: ['./src/plugins/support-links/index.ts'],
   themes: [
     [
       '@easyops-cn/docusaurus-search-local',
