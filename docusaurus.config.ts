@@ -72,6 +72,8 @@ const config: Config = {
         searchResultLimits: 8,
         // The hint is noise on a phone, and its clear button has no accessible name.
         searchBarShortcutHint: false,
+        // "Was this helpful?" under every article is not part of the article.
+        ignoreCssSelectors: ['[data-feedback]'],
       },
     ],
   ],

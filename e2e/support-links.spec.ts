@@ -94,14 +94,19 @@ for (const { locale, prefix } of LOCALES) {
       await expect(page.locator('h2#request-unlock-again')).toBeInViewport();
     });
 
-    test('has no axe violations', async ({ page }) => {
+    test('has no axe violations, in light and dark mode', async ({ page }) => {
       // axe on all ~150 rows takes too long on a small machine: the structure is the same for a few.
-      await gotoHydrated(page, `${prefix}/support/links`);
-      await page.getByLabel(t.filter).fill('locked');
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-        [],
-      );
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        await gotoHydrated(page, `${prefix}/support/links`);
+        await page.getByLabel(t.filter).fill('locked');
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        expect(
+          violations.map(
+            (v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+          ),
+        ).toEqual([]);
+      }
     });
   });
 }
