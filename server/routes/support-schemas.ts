@@ -212,6 +212,10 @@ export const FeedbackBody = z
 
 export const RecordedResponse = z.object({ status: z.literal('recorded') }).openapi('Recorded');
 
+export const EventResponse = z
+  .object({ status: z.enum(['recorded', 'ignored']) })
+  .openapi('TroubleshooterEventRecorded');
+
 export const TroubleshooterEventBody = z
   .object({
     runId: z
