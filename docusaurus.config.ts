@@ -56,6 +56,8 @@ const config: Config = {
       } satisfies Preset.Options,
     ],
   ],
+  // The support link builder's list of every article and section, from the docs as loaded.
+  plugins: ['./src/plugins/support-links/index.ts'],
   themes: [
     [
       '@easyops-cn/docusaurus-search-local',
@@ -70,6 +72,8 @@ const config: Config = {
         searchResultLimits: 8,
         // The hint is noise on a phone, and its clear button has no accessible name.
         searchBarShortcutHint: false,
+        // "Was this helpful?" under every article is not part of the article.
+        ignoreCssSelectors: ['[data-feedback]'],
       },
     ],
   ],

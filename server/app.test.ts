@@ -49,6 +49,7 @@ describe('the API application', () => {
     }>(await server.get('/api/openapi.json'));
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/dev/accounts',
       '/api/dev/outbox',
       '/api/health',
       '/api/ready',
@@ -56,9 +57,18 @@ describe('the API application', () => {
       '/api/v1/code-verifications',
       '/api/v1/contact-checks',
       '/api/v1/email-confirmations',
+      '/api/v1/feedback',
       '/api/v1/help-requests',
       '/api/v1/login-links',
       '/api/v1/password-resets',
+      '/api/v1/support/account-lookups',
+      '/api/v1/support/accounts/{accountId}/email-releases',
+      '/api/v1/support/accounts/{accountId}/invitation-resends',
+      '/api/v1/support/accounts/{accountId}/temporary-access-codes',
+      '/api/v1/support/accounts/{accountId}/unlocks',
+      '/api/v1/support/reports',
+      '/api/v1/support/session',
+      '/api/v1/troubleshooter-events',
       '/api/v1/unlocks',
     ]);
     expect(Object.keys(doc.components.schemas.HelpRequest.properties ?? {})).toEqual([
@@ -150,6 +160,8 @@ describe('the API application', () => {
       expect((await production.get('/api/dev/outbox')).status).toBe(404);
       const doc = await json<{ paths: Record<string, unknown> }>(await production.get('/api/openapi.json'));
       expect(Object.keys(doc.paths)).not.toContain('/api/dev/outbox');
+      expect(Object.keys(doc.paths)).not.toContain('/api/dev/accounts');
+      expect((await production.post('/api/dev/accounts', { case: 'locked' })).status).toBe(404);
     } finally {
       await production.close();
     }

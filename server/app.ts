@@ -13,12 +13,16 @@ import { accountStatusRoutes } from './routes/account-status';
 import { apiDocsRoutes } from './routes/api-docs';
 import { codeVerificationRoutes } from './routes/code-verifications';
 import { contactCheckRoutes } from './routes/contact-checks';
+import { devAccountRoutes } from './routes/dev-accounts';
 import { devOutboxRoutes } from './routes/dev-outbox';
 import { emailConfirmationRoutes } from './routes/email-confirmations';
+import { feedbackRoutes } from './routes/feedback';
 import { healthRoutes } from './routes/health';
 import { helpRequestRoutes } from './routes/help-requests';
 import { loginLinkRoutes } from './routes/login-links';
 import { passwordResetRoutes } from './routes/password-resets';
+import { supportRoutes } from './routes/support';
+import { troubleshooterEventRoutes } from './routes/troubleshooter-events';
 import { unlockRoutes } from './routes/unlocks';
 
 const HTTP_ERRORS: Partial<Record<number, ErrorCode>> = {
@@ -85,9 +89,15 @@ export function createApp(deps: AppDeps) {
     .route('/api/v1/unlocks', unlockRoutes(deps))
     .route('/api/v1/email-confirmations', emailConfirmationRoutes(deps))
     .route('/api/v1/password-resets', passwordResetRoutes(deps))
-    .route('/api/v1/login-links', loginLinkRoutes(deps));
+    .route('/api/v1/login-links', loginLinkRoutes(deps))
+    .route('/api/v1/feedback', feedbackRoutes(deps))
+    .route('/api/v1/troubleshooter-events', troubleshooterEventRoutes(deps))
+    .route('/api/v1/support', supportRoutes(deps));
 
-  if (config.appEnv === 'development') app.route('/api/dev/outbox', devOutboxRoutes(deps));
+  if (config.appEnv === 'development') {
+    app.route('/api/dev/outbox', devOutboxRoutes(deps));
+    app.route('/api/dev/accounts', devAccountRoutes(deps));
+  }
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/api/openapi.json', {

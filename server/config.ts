@@ -28,6 +28,44 @@ const url = (what: string) => z.url({ protocol: /^https?$/, error: `must be an h
 
 const DEV_SECRET = 'development-only-secret-do-not-use-in-production-0123456789';
 
+/** The support agent of a development install when SUPPORT_TOKENS is not set (README, "Support tools"). */
+export const DEV_SUPPORT_AGENT = { name: 'Dev Agent', token: 'dev-support-token-not-for-production' };
+
+const SUPPORT_TOKEN_MIN = 24;
+
+export interface SupportAgent {
+  name: string;
+  token: string;
+}
+
+/** `name:token,name2:token2`: each agent's name (shown in the audit log) and their token. */
+function parseSupportTokens(value: string, problems: string[]): SupportAgent[] {
+  const agents: SupportAgent[] = [];
+  for (const entry of value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
+    const separator = entry.indexOf(':');
+    const name = separator > 0 ? entry.slice(0, separator).trim() : '';
+    const token = separator > 0 ? entry.slice(separator + 1).trim() : '';
+    if (!name || !token) {
+      problems.push('SUPPORT_TOKENS entries must look like `agent name:token`, separated by commas');
+      continue;
+    }
+    if (token.length < SUPPORT_TOKEN_MIN || /\s/.test(token)) {
+      problems.push(
+        `SUPPORT_TOKENS: the token of "${name}" must be at least ${SUPPORT_TOKEN_MIN} characters without spaces (e.g. \`openssl rand -base64 32\`)`,
+      );
+      continue;
+    }
+    if (agents.some((agent) => agent.name === name)) problems.push(`SUPPORT_TOKENS: "${name}" appears twice`);
+    else if (agents.some((agent) => agent.token === token))
+      problems.push(`SUPPORT_TOKENS: "${name}" has the same token as another agent`);
+    else agents.push({ name, token });
+  }
+  return agents;
+}
+
 const envSchema = z.object({
   APP_ENV: z
     .enum(['development', 'production'], { error: 'must be development or production' })
@@ -83,6 +121,11 @@ const envSchema = z.object({
   DELIVERY_MAX_ATTEMPTS: int(8, 1),
   DELIVERY_LEASE_SECONDS: int(120, 5),
   DELIVERY_BACKOFF_SECONDS: int(30, 1),
+  SUPPORT_TOKENS: z.string().optional(),
+  ACCESS_CODE_TTL_SECONDS: int(3600, 60),
+  SUPPORT_AUTH_FAILURE_LIMIT: int(20, 1),
+  IP_FEEDBACK_LIMIT: int(20, 1),
+  IP_EVENT_LIMIT: int(300, 1),
 });
 
 /** Rules that depend on several variables, checked on the raw values so every problem is reported at once. */
@@ -107,6 +150,7 @@ function crossChecks(env: Record<string, string>): string[] {
   if (env.SMS_PROVIDER === 'webhook' && !env.SMS_WEBHOOK_URL) {
     problems.push('SMS_WEBHOOK_URL is required when SMS_PROVIDER=webhook');
   }
+  if (env.SUPPORT_TOKENS) parseSupportTokens(env.SUPPORT_TOKENS, problems);
   return problems;
 }
 
@@ -162,6 +206,15 @@ export interface Config {
   worker: { pollMs: number; maxAttempts: number; leaseSeconds: number; backoffSeconds: number };
   /** Keep message bodies after delivery (the development outbox shows them). */
   keepSentPayloads: boolean;
+  support: {
+    /** Empty in production without SUPPORT_TOKENS: the support tools then refuse everyone. */
+    agents: SupportAgent[];
+    usingDevToken: boolean;
+    accessCodeTtlSeconds: number;
+    /** Failed sign-ins per client address and window before a 429. */
+    authFailureLimit: number;
+  };
+  feedback: { ipLimit: number; eventIpLimit: number };
 }
 
 export class ConfigError extends Error {
@@ -246,5 +299,16 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       backoffSeconds: env.DELIVERY_BACKOFF_SECONDS,
     },
     keepSentPayloads: !isProduction,
+    support: {
+      agents: env.SUPPORT_TOKENS
+        ? parseSupportTokens(env.SUPPORT_TOKENS, [])
+        : isProduction
+          ? []
+          : [DEV_SUPPORT_AGENT],
+      usingDevToken: !env.SUPPORT_TOKENS && !isProduction,
+      accessCodeTtlSeconds: env.ACCESS_CODE_TTL_SECONDS,
+      authFailureLimit: env.SUPPORT_AUTH_FAILURE_LIMIT,
+    },
+    feedback: { ipLimit: env.IP_FEEDBACK_LIMIT, eventIpLimit: env.IP_EVENT_LIMIT },
   };
 }

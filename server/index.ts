@@ -23,6 +23,11 @@ async function main(): Promise<void> {
   if (config.usingDevSecret) {
     logger.warn('SECRET_KEY is not set: using the development secret (never do this in production)');
   }
+  if (config.support.usingDevToken) {
+    logger.warn(
+      'SUPPORT_TOKENS is not set: the support tools accept the development token (README, "Support tools")',
+    );
+  }
   ensureSiteBuilt(config, logger);
   const runtime = await createRuntime(config, { logger });
   const server = serve({ fetch: runtime.app.fetch, hostname: config.host, port: config.port }, (info) => {

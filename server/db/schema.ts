@@ -240,3 +240,77 @@ export const appMeta = pgTable('app_meta', {
   value: text('value').notNull(),
   updatedAt: at('updated_at').notNull().defaultNow(),
 });
+
+/** What "Was this helpful?" is about: an article (doc id) or a troubleshooter end step (step id). */
+export const FEEDBACK_KINDS = ['article', 'troubleshooter'] as const;
+export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
+
+/** Why a page did not help (the "no" answer's choices). */
+export const FEEDBACK_REASONS = [
+  'not-my-problem',
+  'unclear',
+  'did-not-work',
+  'out-of-date',
+  'other',
+] as const;
+export type FeedbackReason = (typeof FEEDBACK_REASONS)[number];
+
+/** Anonymous answers to "Was this helpful?": no contact, no address, no identifier of the reader. */
+export const feedback = pgTable(
+  'feedback',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: at('at').notNull(),
+    kind: text('kind').$type<FeedbackKind>().notNull(),
+    target: text('target').notNull(),
+    locale: text('locale').notNull(),
+    helpful: boolean('helpful').notNull(),
+    reasons: jsonb('reasons').$type<FeedbackReason[]>().notNull().default([]),
+    comment: text('comment'),
+  },
+  (t) => [
+    index('feedback_at_idx').on(t.at),
+    check('feedback_kind_check', oneOf('kind', FEEDBACK_KINDS)),
+    check('feedback_comment_length_check', sql`char_length(comment) <= 500`),
+  ],
+);
+
+/**
+ * The steps troubleshooter runs went through, for drop-off reports. A run is a random id the page
+ * makes; nothing links it to a contact or an account.
+ */
+export const troubleshooterEvents = pgTable(
+  'troubleshooter_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: at('at').notNull(),
+    runId: text('run_id').notNull(),
+    step: text('step').notNull(),
+    locale: text('locale').notNull(),
+  },
+  (t) => [
+    index('troubleshooter_events_at_idx').on(t.at),
+    index('troubleshooter_events_run_idx').on(t.runId, t.id),
+  ],
+);
+
+/** Temporary access codes support gives a worker over the phone: only their HMAC is stored. */
+export const temporaryAccessCodes = pgTable(
+  'temporary_access_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    hash: text('hash').notNull(),
+    issuedBy: text('issued_by').notNull(),
+    createdAt: at('created_at').notNull(),
+    expiresAt: at('expires_at').notNull(),
+    usedAt: at('used_at'),
+    voidedAt: at('voided_at'),
+  },
+  (t) => [
+    uniqueIndex('temporary_access_codes_hash_key').on(t.hash),
+    index('temporary_access_codes_account_idx').on(t.accountId, t.createdAt),
+  ],
+);

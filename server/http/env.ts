@@ -12,6 +12,8 @@ export type AppEnv = {
     language: string;
     clientAddress: string;
     logger: Logger;
+    /** The support agent a valid support token names (support routes only). */
+    agent?: string;
   };
 };
 

@@ -123,6 +123,54 @@ const MESSAGES = {
     en: 'The service is starting or cannot reach its database.',
     fr: 'Le service démarre ou n’arrive pas à joindre sa base de données.',
   },
+  'support-unauthorized': {
+    en: 'Sign in with a valid support token.',
+    fr: 'Connectez-vous avec un jeton de soutien valide.',
+  },
+  'account-not-found': {
+    en: 'No account uses this email address, phone number or username.',
+    fr: 'Aucun compte n’utilise cette adresse courriel, ce numéro de téléphone ou ce nom d’utilisateur.',
+  },
+  'not-invited': {
+    en: 'This worker has already accepted the invitation: there is no invitation to resend.',
+    fr: 'Cette personne a déjà accepté l’invitation : il n’y a pas d’invitation à renvoyer.',
+  },
+  'no-contact-on-file': {
+    en: 'The account has no email address or North American phone number to send to.',
+    fr: 'Le compte n’a ni adresse courriel ni numéro nord-américain où envoyer le message.',
+  },
+  'not-locked': {
+    en: 'This account is not locked and its code checks are not blocked.',
+    fr: 'Ce compte n’est pas verrouillé et la vérification de ses codes n’est pas bloquée.',
+  },
+  'several-employers': {
+    en: 'This worker belongs to several employers: a temporary access code cannot be issued. Help them reset their login instead.',
+    fr: 'Cette personne travaille pour plusieurs employeurs : impossible d’émettre un code d’accès temporaire. Aidez-la plutôt à réinitialiser sa connexion.',
+  },
+  'account-deactivated': {
+    en: 'This account is deactivated: only its employer can reactivate it.',
+    fr: 'Ce compte est désactivé : seul son employeur peut le réactiver.',
+  },
+  'single-sign-on-account': {
+    en: 'This worker logs in with their company’s single sign-on: their company’s IT manages the access.',
+    fr: 'Cette personne se connecte avec l’authentification unique de son entreprise : c’est le service informatique de l’entreprise qui gère l’accès.',
+  },
+  'not-merged': {
+    en: 'Only the email address of an account merged into another one can be released.',
+    fr: 'Seule l’adresse courriel d’un compte fusionné avec un autre peut être libérée.',
+  },
+  'no-email-on-file': {
+    en: 'This account has no email address to release.',
+    fr: 'Ce compte n’a pas d’adresse courriel à libérer.',
+  },
+  'comment-too-long': {
+    en: 'Your comment can have at most 500 characters.',
+    fr: 'Votre commentaire peut compter au plus 500 caractères.',
+  },
+  'invalid-period': {
+    en: 'Choose a period of at most 366 days, its start before its end (dates as YYYY-MM-DD).',
+    fr: 'Choisissez une période d’au plus 366 jours, dont le début précède la fin (dates au format AAAA-MM-JJ).',
+  },
   internal: {
     en: 'Something went wrong on our side. Please try again.',
     fr: 'Un problème est survenu de notre côté. Veuillez réessayer.',
@@ -163,6 +211,8 @@ export function errorBody(code: ErrorCode, locale: Locale, vars: Vars = {}): Err
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input (see `error.code`).',
   401: 'Missing, unknown or expired session token.',
+  404: 'Not found.',
+  409: 'Not possible in the account’s current state (see `error.code`).',
   403: 'Verification blocked for this contact.',
   413: 'Body larger than the limit (8 KiB by default).',
   415: 'Body not sent as JSON.',
@@ -171,7 +221,9 @@ const DESCRIPTIONS: Record<number, string> = {
 };
 
 /** OpenAPI entries for the error answers a route can give. */
-export function errorResponses<S extends 400 | 401 | 403 | 413 | 415 | 429 | 503>(...statuses: S[]) {
+export function errorResponses<S extends 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503>(
+  ...statuses: S[]
+) {
   return Object.fromEntries(
     statuses.map((status) => [
       status,

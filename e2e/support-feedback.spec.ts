@@ -1,0 +1,87 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, gotoHydrated, test } from './fixtures';
+import { DEV_AGENT, LOCALES, signIn } from './support-fixtures';
+
+const text = {
+  en: {
+    article: 'update-app',
+    question: 'Was this article helpful?',
+    no: 'No',
+    reason: 'It does not match what I see in the app',
+    comment: 'Anything to add? (optional)',
+    send: 'Send',
+    thanks: 'Thank you! Your answer helps us improve this help.',
+    left: /^\d+ characters left$/,
+    over: '1 characters too many',
+    labels: {
+      token: /^Support token$/,
+      submit: /^Sign in$/,
+      signedIn: new RegExp(`Signed in as ${DEV_AGENT}`),
+    },
+    ratio: '0 of 1 helpful (0%)',
+    reasonCount: 'It does not match what I see in the app · 1',
+  },
+  fr: {
+    article: 'single-sign-on',
+    question: 'Cet article vous a-t-il aidé\u00a0?',
+    no: 'Non',
+    reason: 'Ça ne correspond pas à ce que je vois dans l’appli',
+    comment: 'Autre chose à ajouter\u00a0? (facultatif)',
+    send: 'Envoyer',
+    thanks: 'Merci\u00a0! Votre réponse nous aide à améliorer cette aide.',
+    left: /^\d+ caractères restants$/,
+    over: '1 caractères en trop',
+    labels: {
+      token: /^Jeton de soutien$/,
+      submit: /^Se connecter$/,
+      signedIn: new RegExp(`Connecté en tant que ${DEV_AGENT}`),
+    },
+    ratio: '0 sur 1 utiles (0\u00a0%)',
+    reasonCount: 'Ça ne correspond pas à ce que je vois dans l’appli · 1',
+  },
+} as const;
+
+test('the feedback box is not indexed by the search', async ({ request }) => {
+  for (const prefix of ['', '/fr']) {
+    const index = await (await request.get(`${prefix}/search-index.json`)).text();
+    expect(index).toContain('request-unlock-again');
+    expect(index).not.toMatch(/Was this article helpful|Cet article vous a-t-il aidé/);
+  }
+});
+
+for (const { locale, prefix } of LOCALES) {
+  const t = text[locale];
+
+  test(`feedback on an article shows in the report (${locale})`, async ({ page }) => {
+    const comment = `e2e ${locale} ${Date.now()}: the menu has another name now`;
+    await gotoHydrated(page, `${prefix}/docs/workers/login/${t.article}`);
+    const box = page.getByRole('region', { name: t.question });
+    await box.getByRole('button', { name: t.no, exact: true }).click();
+    // The first reason gets the focus.
+    await expect(box.getByRole('checkbox').first()).toBeFocused();
+    await box.getByRole('checkbox', { name: t.reason }).check();
+    const field = box.getByLabel(t.comment);
+    await field.fill('x'.repeat(501));
+    await expect(box.getByText(t.over)).toBeVisible();
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await field.fill(comment);
+    await expect(box.getByText(t.left)).toBeVisible();
+
+    const { violations } = await new AxeBuilder({ page }).include('[data-feedback]').analyze();
+    expect(violations.map((v) => v.id)).toEqual([]);
+
+    await box.getByRole('button', { name: t.send }).click();
+    await expect(box.getByText(t.thanks)).toBeFocused();
+
+    await signIn(page, `${prefix}/support/reports`, t.labels);
+    const row = page.locator(`tr[data-target="workers/login/${t.article}"]`);
+    await expect(row.locator(`td[data-locale="${locale}"]`)).toContainText(t.ratio);
+    await expect(row.locator(`td[data-locale="${locale}"]`)).toContainText(t.reasonCount);
+    await expect(page.getByText(comment)).toBeVisible();
+
+    const report = await new AxeBuilder({ page }).analyze();
+    expect(
+      report.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+  });
+}

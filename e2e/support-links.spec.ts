@@ -1,0 +1,112 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, gotoHydrated, test } from './fixtures';
+import { clipboard, LOCALES } from './support-fixtures';
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+const text = {
+  en: {
+    filter: 'Filter by title, section id or step id',
+    copyFrench: /^Copy the French link to: .*Check your spam/,
+    copyEnglish: /^Copy the English link to: .*Check your spam/,
+    copySection: 'Copy link to this section: Ask for the unlock email again',
+    copied: 'Link copied',
+    count: /^\d+ of \d+ links shown$/,
+    none: 'Nothing matches this filter',
+  },
+  fr: {
+    filter: 'Filtrer par titre, identifiant de section ou identifiant d’étape',
+    copyFrench: /^Copier le lien en français vers\s: .*courriels indésirables/,
+    copyEnglish: /^Copier le lien en anglais vers\s: .*courriels indésirables/,
+    copySection: 'Copier le lien vers cette section\u00a0: Demandez de nouveau le courriel de déverrouillage',
+    copied: 'Lien copié',
+    count: /^\d+ liens affichés sur \d+$/,
+    none: 'Rien ne correspond à ce filtre',
+  },
+} as const;
+
+for (const { locale, prefix } of LOCALES) {
+  const t = text[locale];
+
+  test.describe(`support link builder (${locale})`, () => {
+    test('is not for search engines and lists every article with its sections', async ({ page }) => {
+      await gotoHydrated(page, `${prefix}/support/links`);
+      await expect(page.locator('head meta[name="robots"]')).toHaveAttribute('content', 'noindex, nofollow');
+      await expect(page.locator('[data-row="article:workers/login/account-locked"]')).toBeVisible();
+      await expect(
+        page.locator('[data-row="section:workers/login/account-locked#unlock-email"]'),
+      ).toBeVisible();
+      await expect(page.locator('[data-row="article:employers/worker-cannot-log-in"]')).toBeVisible();
+      const sitemap = await (await page.request.get('/sitemap.xml')).text();
+      expect(sitemap).not.toContain('/support/');
+    });
+
+    test('filters, copies a section link in the other language, and the link opens that section', async ({
+      page,
+    }) => {
+      await gotoHydrated(page, `${prefix}/support/links`);
+      const status = page.getByRole('status').filter({ hasText: t.count });
+      const before = await status.textContent();
+      await page.getByLabel(t.filter).fill('check-spam');
+      await expect(status).not.toHaveText(before!);
+      const row = page.locator('[data-row="section:workers/login/code-not-received#check-spam"]');
+      await expect(row).toBeVisible();
+      await expect(page.locator('[data-row="article:workers/login/account-locked"]')).toHaveCount(0);
+
+      // The link in the language the page is NOT in: agents answer customers of both languages.
+      const other = locale === 'en' ? 'fr' : 'en';
+      await row.getByRole('button', { name: other === 'fr' ? t.copyFrench : t.copyEnglish }).click();
+      await expect(row.getByRole('status').filter({ hasText: t.copied })).toHaveCount(1);
+      const copied = await clipboard(page);
+      const origin = new URL(page.url()).origin;
+      expect(copied).toBe(
+        `${origin}${other === 'fr' ? '/fr' : ''}/docs/workers/login/code-not-received#check-spam`,
+      );
+
+      await gotoHydrated(page, copied);
+      await expect(page.locator('html')).toHaveAttribute('lang', other);
+      const heading = page.locator('h2#check-spam');
+      await expect(heading).toBeVisible();
+      await expect(heading).toBeInViewport();
+
+      await gotoHydrated(page, `${prefix}/support/links`);
+      await page.getByLabel(t.filter).fill('zzz-nothing-like-this');
+      await expect(page.getByText(t.none)).toBeVisible();
+    });
+
+    test('every article heading has a "copy link to this section" button that says it copied', async ({
+      page,
+    }) => {
+      await gotoHydrated(page, `${prefix}/docs/workers/login/account-locked`);
+      const headings = page.locator('.theme-doc-markdown :is(h2, h3, h4)[id]');
+      const buttons = page.locator('.theme-doc-markdown :is(h2, h3, h4)[id] > button[data-section-id]');
+      await expect(buttons).toHaveCount(await headings.count());
+      const button = page.getByRole('button', { name: t.copySection });
+      await button.focus();
+      await expect(button).toBeVisible();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('status').filter({ hasText: t.copied })).toHaveCount(1);
+      const copied = await clipboard(page);
+      expect(new URL(copied).pathname + new URL(copied).hash).toBe(
+        `${prefix}/docs/workers/login/account-locked#request-unlock-again`,
+      );
+      await gotoHydrated(page, copied);
+      await expect(page.locator('h2#request-unlock-again')).toBeInViewport();
+    });
+
+    test('has no axe violations, in light and dark mode', async ({ page }) => {
+      // axe on all ~150 rows takes too long on a small machine: the structure is the same for a few.
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        await gotoHydrated(page, `${prefix}/support/links`);
+        await page.getByLabel(t.filter).fill('locked');
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        expect(
+          violations.map(
+            (v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+          ),
+        ).toEqual([]);
+      }
+    });
+  });
+}

@@ -1,0 +1,232 @@
+import { z } from '@hono/zod-openapi';
+import {
+  CHANNELS,
+  DEACTIVATION_REASONS,
+  FEEDBACK_KINDS,
+  FEEDBACK_REASONS,
+  LOGIN_METHODS,
+} from '../db/schema';
+import { ContactField, LocaleField } from './schemas';
+
+// Schemas of the support tools (staff token) and of the anonymous feedback endpoints.
+
+const CONTACT_KIND = z.enum(['email', 'phone', 'username']);
+const ACCOUNT_STATUS = z.enum(['active', 'invited', 'locked', 'unconfirmed', 'deactivated']);
+const date = z.string().openapi({ description: 'ISO date-time.', example: '2030-01-15T14:00:00.000Z' });
+
+export const AgentSession = z
+  .object({ agent: z.string().openapi({ example: 'Dev Agent' }) })
+  .openapi('SupportSession');
+
+export const AccountLookupBody = z
+  .object({ contact: ContactField, locale: LocaleField })
+  .openapi('AccountLookup');
+
+export const SupportAccount = z
+  .object({
+    id: z.string().openapi({ description: 'Account id (UUID), for the actions.' }),
+    name: z.string(),
+    status: ACCOUNT_STATUS.openapi({ description: 'The most pressing state, as the worker experiences it.' }),
+    storedStatus: z.enum(['invited', 'active', 'deactivated']),
+    locked: z.boolean(),
+    lockedAt: date.nullable(),
+    lockedUntil: date.nullable().openapi({ description: 'Null while locked means until unlocked.' }),
+    failedAttempts: z.number().int(),
+    emailConfirmed: z.boolean(),
+    deactivationReason: z.enum(DEACTIVATION_REASONS).nullable(),
+    contacts: z
+      .object({
+        email: z.string().nullable(),
+        phone: z.string().nullable(),
+        username: z.string().nullable(),
+        smsEligible: z.boolean(),
+      })
+      .openapi({ description: 'The contacts on file, masked.' }),
+    loginMethod: z.enum(LOGIN_METHODS),
+    ssoProvider: z.string().nullable(),
+    loginWith: z.object({ kind: CONTACT_KIND, masked: z.string() }),
+    employers: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        loginMethod: z.enum(LOGIN_METHODS),
+        active: z.boolean().openapi({ description: 'False once the employer stopped using the platform.' }),
+        primary: z.boolean(),
+      }),
+    ),
+    mergedInto: z.object({ id: z.string(), name: z.string(), loginWith: z.string() }).nullable(),
+    mergedFrom: z.array(z.object({ id: z.string(), name: z.string(), email: z.string().nullable() })),
+    codeChecks: z
+      .array(
+        z.object({
+          kind: CONTACT_KIND,
+          masked: z.string(),
+          state: z.enum(['open', 'cooling-down', 'blocked']),
+          until: date.nullable(),
+        }),
+      )
+      .openapi({
+        description: 'Whether codes sent to each contact can be checked (after too many wrong ones).',
+      }),
+    lastLoginAt: date.nullable(),
+    createdAt: date,
+    helpRequests: z.array(
+      z.object({
+        at: date,
+        via: z.string().openapi({ description: 'The contact the request named, masked.' }),
+        purpose: z.string(),
+        channel: z.enum(CHANNELS),
+        locale: z.string(),
+        status: z.string(),
+        outcome: z.string().nullable(),
+      }),
+    ),
+    deliveries: z.array(
+      z.object({
+        at: date,
+        channel: z.enum(CHANNELS),
+        template: z.string(),
+        locale: z.string(),
+        recipient: z.string().openapi({ description: 'Masked.' }),
+        status: z.string(),
+        attempts: z.number().int(),
+        sentAt: date.nullable(),
+      }),
+    ),
+    auditLog: z.array(
+      z.object({
+        at: date,
+        actor: z.string(),
+        action: z.string(),
+        details: z.record(z.string(), z.unknown()),
+      }),
+    ),
+    actions: z.object({
+      resendInvitation: z.boolean(),
+      unlock: z.boolean(),
+      temporaryAccessCode: z.boolean(),
+      temporaryAccessCodeRefusal: z
+        .enum(['several-employers', 'account-deactivated', 'single-sign-on-account'])
+        .nullable(),
+      releaseEmail: z.boolean(),
+    }),
+  })
+  .openapi('SupportAccount');
+
+export const AccountResponse = z.object({ account: SupportAccount }).openapi('SupportAccountResponse');
+
+export const AccountIdParam = z.object({
+  accountId: z
+    .uuid()
+    .openapi({ param: { name: 'accountId', in: 'path' }, example: '6f1c2b1e-3c4d-4e5f-8a9b-0c1d2e3f4a5b' }),
+});
+
+export const InvitationBody = z
+  .object({
+    locale: LocaleField.openapi({ description: 'Language of the invitation message: `en` or `fr`.' }),
+  })
+  .openapi('InvitationResend');
+
+export const InvitationResponse = AccountResponse.extend({
+  channel: z.enum(CHANNELS),
+  recipient: z.string().openapi({ description: 'Masked.' }),
+}).openapi('InvitationResent');
+
+export const AccessCodeResponse = AccountResponse.extend({
+  code: z.string().openapi({ description: 'Shown once; only its HMAC is stored.', example: 'K7M2-Q9XT' }),
+  expiresAt: date,
+}).openapi('TemporaryAccessCode');
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .openapi({ description: 'A day, `YYYY-MM-DD` (UTC), included.' });
+
+export const ReportQuery = z.object({
+  from: day.openapi({ param: { name: 'from', in: 'query' }, example: '2030-01-01' }),
+  to: day.openapi({ param: { name: 'to', in: 'query' }, example: '2030-01-31' }),
+});
+
+export const ReportResponse = z
+  .object({
+    from: date,
+    to: date.openapi({ description: 'Exclusive end.' }),
+    helpfulness: z.array(
+      z.object({
+        kind: z.enum(FEEDBACK_KINDS),
+        target: z.string(),
+        locale: z.enum(['en', 'fr']),
+        yes: z.number().int(),
+        no: z.number().int(),
+        reasons: z.record(z.string(), z.number().int()),
+      }),
+    ),
+    comments: z.array(
+      z.object({
+        at: date,
+        kind: z.enum(FEEDBACK_KINDS),
+        target: z.string(),
+        locale: z.enum(['en', 'fr']),
+        reasons: z.array(z.enum(FEEDBACK_REASONS)),
+        comment: z.string(),
+      }),
+    ),
+    troubleshooter: z.object({
+      runs: z.number().int().openapi({ description: 'Runs started in the period.' }),
+      steps: z.array(
+        z.object({
+          step: z.string(),
+          reached: z.number().int(),
+          lastStep: z.number().int().openapi({ description: 'Runs that stopped at this step.' }),
+        }),
+      ),
+    }),
+  })
+  .openapi('SupportReport');
+
+const PAGE_ID = /^[a-z0-9]+(?:[-/_][a-z0-9]+)*$/;
+
+export const FeedbackBody = z
+  .object({
+    kind: z.enum(FEEDBACK_KINDS),
+    target: z.string().max(200).regex(PAGE_ID).openapi({
+      description: 'The article’s doc id, or the troubleshooter step id.',
+      example: 'workers/login/account-locked',
+    }),
+    helpful: z.boolean(),
+    reasons: z
+      .array(z.enum(FEEDBACK_REASONS))
+      .max(FEEDBACK_REASONS.length)
+      .optional()
+      .openapi({ description: 'Why it did not help (with `helpful: false`).' }),
+    comment: z
+      .string()
+      .max(4000)
+      .nullable()
+      .optional()
+      .openapi({ description: 'At most 500 characters, with `helpful: false`.' }),
+    locale: LocaleField,
+  })
+  .openapi('Feedback');
+
+export const RecordedResponse = z.object({ status: z.literal('recorded') }).openapi('Recorded');
+
+export const EventResponse = z
+  .object({ status: z.enum(['recorded', 'ignored']) })
+  .openapi('TroubleshooterEventRecorded');
+
+export const TroubleshooterEventBody = z
+  .object({
+    runId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,64}$/)
+      .openapi({ description: 'A random id the page makes for one run; never tied to a person.' }),
+    step: z
+      .string()
+      .max(64)
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+      .openapi({ example: 'code-not-received' }),
+    locale: LocaleField,
+  })
+  .openapi('TroubleshooterEvent');
