@@ -61,6 +61,7 @@ const HELP = `npm run bench -- [options]
   --presets=mobile,desktop  --pages=home,article,troubleshoot  --langs=en,fr
   --runs=N                median of N runs per page (default 1)
   --lighthouse-budget=S   seconds for all Lighthouse runs (default 330)
+  --reuse                 report from the JSON saved by the last run (bench-results/lighthouse/), run nothing
  environment: CHROME_PATH (default /usr/bin/chromium)`;
 
 function parseOptions(argv: string[]): Map<string, string> {

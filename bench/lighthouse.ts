@@ -5,10 +5,11 @@
  *
  * Options: --presets=mobile,desktop  --pages=home,article,troubleshoot  --langs=en,fr  --runs=1 (median of N)
  *          --lighthouse-budget=330 (seconds for all runs; runs that would not fit are reported as not run)
+ *          --reuse (report from the JSON files saved by the last run; starts nothing)
  * Environment: CHROME_PATH (default /usr/bin/chromium).
  */
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import type { Flags, Result } from 'lighthouse';
@@ -123,7 +124,8 @@ interface DetailItem {
 
 /** Up to three flagged elements (`selector: why`) or URL paths from an audit's details. */
 function examplesOf(details: unknown): string[] {
-  const items = ((details as { items?: DetailItem[] } | undefined)?.items ?? []).slice(0, 20);
+  const raw = (details as { items?: unknown } | undefined)?.items;
+  const items = (Array.isArray(raw) ? (raw as DetailItem[]) : []).slice(0, 20);
   const examples = new Set<string>();
   for (const item of items) {
     if (item.node?.selector) {
@@ -203,6 +205,24 @@ async function runLighthouse(
   }
 }
 
+/** Fills a run's figures from its Lighthouse result. */
+function summarizeRun(run: RunResult, lhr: Result): void {
+  if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+  run.scores = Object.fromEntries(
+    CATEGORIES.map((c) => [c, lhr.categories[c]?.score == null ? null : lhr.categories[c].score! * 100]),
+  ) as Record<Category, number | null>;
+  run.metrics = {
+    fcp: numeric(lhr, 'first-contentful-paint'),
+    lcp: numeric(lhr, 'largest-contentful-paint'),
+    tbt: numeric(lhr, 'total-blocking-time'),
+    cls: numeric(lhr, 'cumulative-layout-shift'),
+    si: numeric(lhr, 'speed-index'),
+  };
+  run.js = scriptBytes(lhr);
+  run.benchmarkIndex = lhr.environment.benchmarkIndex;
+  run.losses = lossesOf(lhr);
+}
+
 function median(runs: RunResult[]): RunResult {
   const ok = runs.filter((r) => r.scores?.performance != null);
   if (ok.length === 0) return runs[runs.length - 1];
@@ -249,7 +269,9 @@ export const lighthouse: Section = {
       LOCALES.map((l) => l.id),
       'langs',
     );
-    const repeat = Math.max(1, Number(options.get('runs') ?? 1) || 1);
+    // --reuse: report from the JSON saved by the last run instead of running Lighthouse (no server, no Chrome).
+    const reuse = options.has('reuse');
+    const repeat = reuse ? 1 : Math.max(1, Number(options.get('runs') ?? 1) || 1);
     const budgetS = Number(options.get('lighthouse-budget') ?? 330) || 330;
     const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
     if (!existsSync(chromePath)) throw new Error(`no Chrome at ${chromePath}; set CHROME_PATH`);
@@ -262,8 +284,10 @@ export const lighthouse: Section = {
       for (const locale of LOCALES.filter((l) => langs.includes(l.id)))
         for (const page of PAGES.filter((p) => pages.includes(p.id))) plan.push({ preset, page, locale });
 
-    context.progress('lighthouse: starting the server');
-    const server = await startSite(context);
+    if (!reuse) context.progress('lighthouse: starting the server');
+    const server: RunningServer = reuse
+      ? { url: 'http://127.0.0.1', description: `none: --reuse of ${outDir}`, stop: async () => {} }
+      : await startSite(context);
     const started = Date.now();
     const results: RunResult[] = [];
     const notRun: string[] = [];
@@ -290,31 +314,22 @@ export const lighthouse: Section = {
             locale: locale.id,
             url: sitePath,
             seconds: 0,
-            load: loadavg()[0],
+            load: reuse ? NaN : loadavg()[0],
             losses: [],
           };
           try {
-            const { lhr, html } = await runLighthouse(url, preset, chromePath);
-            if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
-            run.scores = Object.fromEntries(
-              CATEGORIES.map((c) => [
-                c,
-                lhr.categories[c]?.score == null ? null : lhr.categories[c].score! * 100,
-              ]),
-            ) as Record<Category, number | null>;
-            run.metrics = {
-              fcp: numeric(lhr, 'first-contentful-paint'),
-              lcp: numeric(lhr, 'largest-contentful-paint'),
-              tbt: numeric(lhr, 'total-blocking-time'),
-              cls: numeric(lhr, 'cumulative-layout-shift'),
-              si: numeric(lhr, 'speed-index'),
-            };
-            run.js = scriptBytes(lhr);
-            run.benchmarkIndex = lhr.environment.benchmarkIndex;
-            run.losses = lossesOf(lhr);
             const base = `${preset}-${locale.id}-${page.id}`;
-            await writeFile(path.join(outDir, `${base}.json`), JSON.stringify(lhr));
-            await writeFile(path.join(outDir, `${base}.html`), html);
+            let lhr: Result;
+            if (reuse) {
+              lhr = JSON.parse(await readFile(path.join(outDir, `${base}.json`), 'utf8')) as Result;
+            } else {
+              const fresh = await runLighthouse(url, preset, chromePath);
+              lhr = fresh.lhr;
+              // Saved before anything reads it: a report is never lost to a bug further down.
+              await writeFile(path.join(outDir, `${base}.json`), JSON.stringify(lhr));
+              await writeFile(path.join(outDir, `${base}.html`), fresh.html);
+            }
+            summarizeRun(run, lhr);
           } catch (error) {
             run.error = error instanceof Error ? error.message.split('\n')[0] : String(error);
           }
@@ -326,7 +341,7 @@ export const lighthouse: Section = {
         else results.push(median(attempts));
       }
     } finally {
-      context.progress('lighthouse: stopping the server');
+      if (!reuse) context.progress('lighthouse: stopping the server');
       await server.stop();
     }
 
@@ -375,7 +390,7 @@ function report(
       `${r.js.requests}`,
       kib(r.js.transfer),
       String(r.benchmarkIndex ?? ''),
-      r.load.toFixed(1),
+      Number.isNaN(r.load) ? '-' : r.load.toFixed(1),
       failed.length === 0 ? 'PASS' : `FAIL (${failed.join(', ')})`,
     ]);
   }
@@ -436,7 +451,7 @@ function report(
       entry.where.push(`${r.preset} ${r.locale} ${r.page}`);
       entry.maxPoints = Math.max(entry.maxPoints, loss.points);
       if (loss.displayValue) entry.values.add(loss.displayValue);
-      for (const example of loss.examples) entry.examples.add(example.replace(/\/fr\//, '/'));
+      for (const example of loss.examples) entry.examples.add(example);
       byAudit.set(key, entry);
     }
   }
