@@ -62,6 +62,7 @@ const HELP = `npm run bench -- [options]
   --runs=N                median of N runs per page (default 1)
   --lighthouse-budget=S   seconds for all Lighthouse runs (default 330)
   --reuse                 report from the JSON saved by the last run (bench-results/lighthouse/), run nothing
+  --lighthouse-url=URL    measure the server at URL instead of starting one
  environment: CHROME_PATH (default /usr/bin/chromium)`;
 
 function parseOptions(argv: string[]): Map<string, string> {
@@ -166,7 +167,16 @@ async function main(): Promise<number> {
           (notRun ? `, ${notRun} measurement(s) not run` : '') +
           (failed.length ? ':' : ''),
       );
-      for (const c of failed) console.log(`  FAIL ${c.label}: ${c.actual} (target ${c.target})`);
+      // One line per kind of figure (`JS br`, `performance`...): the pages that miss it and by how much.
+      const kinds = new Map<string, typeof failed>();
+      for (const c of failed) {
+        const [where, kind = ''] = c.label.split(' · ');
+        const key = `${kind} (target ${c.target})`;
+        kinds.set(key, [...(kinds.get(key) ?? []), { ...c, label: where }]);
+      }
+      for (const [kind, checks] of kinds) {
+        console.log(`  FAIL ${kind}: ${checks.map((c) => `${c.label} ${c.actual}`).join(', ')}`);
+      }
     }
   }
   console.log(`Total ${((Date.now() - started) / 1000).toFixed(0)} s.`);

@@ -6,6 +6,7 @@
  * Options: --presets=mobile,desktop  --pages=home,article,troubleshoot  --langs=en,fr  --runs=1 (median of N)
  *          --lighthouse-budget=330 (seconds for all runs; runs that would not fit are reported as not run)
  *          --reuse (report from the JSON files saved by the last run; starts nothing)
+ *          --lighthouse-url=http://host:port (measure that server instead of starting one)
  * Environment: CHROME_PATH (default /usr/bin/chromium).
  */
 import { existsSync } from 'node:fs';
@@ -284,10 +285,18 @@ export const lighthouse: Section = {
       for (const locale of LOCALES.filter((l) => langs.includes(l.id)))
         for (const page of PAGES.filter((p) => pages.includes(p.id))) plan.push({ preset, page, locale });
 
-    if (!reuse) context.progress('lighthouse: starting the server');
+    // --lighthouse-url: measure a server that is already running (a staging host, a proxy in front of npm start).
+    const given = options.get('lighthouse-url');
+    if (!reuse && !given) context.progress('lighthouse: starting the server');
     const server: RunningServer = reuse
       ? { url: 'http://127.0.0.1', description: `none: --reuse of ${outDir}`, stop: async () => {} }
-      : await startSite(context);
+      : given
+        ? {
+            url: new URL(given).origin,
+            description: `${new URL(given).origin} (given)`,
+            stop: async () => {},
+          }
+        : await startSite(context);
     const started = Date.now();
     const results: RunResult[] = [];
     const notRun: string[] = [];
@@ -353,6 +362,25 @@ export const lighthouse: Section = {
     });
   },
 };
+
+/** `all runs`, `all mobile`, or `mobile: en home, fr article; desktop: fr article`. */
+function compactWhere(where: string[], results: RunResult[]): string {
+  if (where.length === results.length) return 'all runs';
+  const parts: string[] = [];
+  for (const preset of PRESETS) {
+    const ofPreset = results
+      .filter((r) => r.preset === preset)
+      .map((r) => `${r.preset} ${r.locale} ${r.page}`);
+    const hit = where.filter((w) => w.startsWith(`${preset} `));
+    if (hit.length === 0) continue;
+    parts.push(
+      hit.length === ofPreset.length
+        ? `all ${preset}`
+        : `${preset}: ${hit.map((w) => w.slice(preset.length + 1)).join(', ')}`,
+    );
+  }
+  return parts.join('; ');
+}
 
 function report(
   results: RunResult[],
@@ -462,7 +490,7 @@ function report(
       b.where.length - a.where.length,
   );
   const describe = (e: (typeof entries)[number], suffix = '') => {
-    const where = e.where.length === results.length ? 'all runs' : e.where.join('; ');
+    const where = compactWhere(e.where, results);
     const values = [...e.values].slice(0, 3).join(' / ');
     const head = `  ${e.loss.id} — ${e.loss.title}${values ? ` (${values})` : ''} [${where}]${suffix}`;
     return [head, ...[...e.examples].slice(0, 4).map((x) => `      e.g. ${x}`)].join('\n');
