@@ -5,9 +5,18 @@ import { brand } from './brand.config';
 
 const siteUrl = process.env.SITE_URL ?? 'http://localhost:3000';
 
+// Docusaurus loads this file once per locale and says which one in DOCUSAURUS_CURRENT_LOCALE (its
+// documented way to translate the site config): the title and tagline are not in the JSON
+// translation files, and the brand name must not be frozen into them.
+const locale = process.env.DOCUSAURUS_CURRENT_LOCALE === 'fr' ? 'fr' : 'en';
+const site = {
+  en: { title: brand.helpCenterName, tagline: 'Help to log in' },
+  fr: { title: brand.helpCenterNameFr, tagline: 'De l’aide pour vous connecter' },
+}[locale];
+
 const config: Config = {
-  title: brand.helpCenterName,
-  tagline: 'Help to log in',
+  title: site.title,
+  tagline: site.tagline,
   favicon: 'img/favicon.svg',
   url: siteUrl,
   baseUrl: '/',
@@ -59,6 +68,8 @@ const config: Config = {
         highlightSearchTermsOnTargetPage: true,
         explicitSearchResultPath: true,
         searchResultLimits: 8,
+        // The hint is noise on a phone, and its clear button has no accessible name.
+        searchBarShortcutHint: false,
       },
     ],
   ],
@@ -67,7 +78,7 @@ const config: Config = {
     colorMode: { respectPrefersColorScheme: true },
     docs: { sidebar: { hideable: false, autoCollapseCategories: false } },
     navbar: {
-      title: brand.helpCenterName,
+      title: site.title,
       logo: { alt: '', src: 'img/logo.svg' },
       items: [
         { type: 'docSidebar', sidebarId: 'workers', position: 'left', label: 'Workers' },

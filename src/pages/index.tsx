@@ -1,7 +1,10 @@
 import type { ReactNode } from 'react';
 import Layout from '@theme/Layout';
-import Link from '@docusaurus/Link';
-import Translate, { translate } from '@docusaurus/Translate';
+import { translate } from '@docusaurus/Translate';
+import HomeHero from './_components/HomeHero';
+import CommonProblems from './_components/CommonProblems';
+import ContactHelp from './_components/ContactHelp';
+import EmployerCallout from './_components/EmployerCallout';
 
 export default function Home(): ReactNode {
   return (
@@ -13,17 +16,11 @@ export default function Home(): ReactNode {
         description: 'Home page meta description',
       })}
     >
-      <main className="container margin-vert--lg">
-        <h1>
-          <Translate id="home.hero.title" description="Home page main heading">
-            Can't log in? We'll sort it out.
-          </Translate>
-        </h1>
-        <Link to="/docs/workers/login/">
-          <Translate id="home.hero.hubLink" description="Link to the workers' login hub">
-            See every login problem
-          </Translate>
-        </Link>
+      <main>
+        <HomeHero />
+        <CommonProblems />
+        <ContactHelp />
+        <EmployerCallout />
       </main>
     </Layout>
   );

@@ -1,0 +1,91 @@
+import { LINK_CONTRACT, LOCALES, localizedPath } from '../src/link-contract';
+import { expect, gotoHydrated, test } from './fixtures';
+
+// One browser page per locale walks the whole contract: the pages share the HTTP cache, which keeps
+// this fast, and soft assertions still report every page that fails.
+for (const locale of LOCALES) {
+  test(`every link-contract page answers 200 with lang="${locale}"`, async ({ page }) => {
+    test.setTimeout(120_000);
+    for (const path of LINK_CONTRACT) {
+      const url = localizedPath(path, locale);
+      await test.step(url, async () => {
+        const response = await gotoHydrated(page, url);
+        expect.soft(response?.status(), `${url} status`).toBe(200);
+        await expect.soft(page.locator('html'), `${url} lang`).toHaveAttribute('lang', locale);
+        await expect.soft(page.locator('h1').first(), `${url} heading`).toBeVisible();
+      });
+    }
+  });
+}
+
+test.describe('404 page', () => {
+  // The browser logs the 404 of the document itself.
+  test.use({ allowedConsoleErrors: [/status of 404/] });
+
+  test('is translated and points to help, in English', async ({ page }) => {
+    const response = await gotoHydrated(page, '/docs/workers/login/no-such-page');
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page Not Found');
+    await expect(page.getByRole('main').getByRole('link', { name: /troubleshooter/i })).toHaveAttribute(
+      'href',
+      '/troubleshoot',
+    );
+  });
+
+  test('is translated and points to help, in French', async ({ page }) => {
+    await gotoHydrated(page, '/fr/404.html');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');
+    await expect(
+      page.getByRole('main').getByRole('link', { name: /assistant de dépannage/i }),
+    ).toHaveAttribute('href', '/fr/troubleshoot');
+  });
+
+  test('is the French one for a missing French page', async ({ page }) => {
+    test.fail(
+      process.env.E2E_SERVER === 'static',
+      '`docusaurus serve` answers every miss with the English build/404.html; the app server must use build/fr/404.html under /fr/',
+    );
+    const response = await gotoHydrated(page, '/fr/docs/workers/login/no-such-page');
+    expect(response?.status()).toBe(404);
+    // Read once: after hydration the language cannot change any more.
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');
+  });
+});
+
+test.describe('article pages', () => {
+  test('declare their alternates in both languages', async ({ page }) => {
+    await gotoHydrated(page, '/fr/docs/workers/login/account-locked');
+    const alternates = page.locator('head link[rel="alternate"][hreflang]');
+    const byLang = Object.fromEntries(
+      await alternates.evaluateAll((links) =>
+        links.map((link) => [link.getAttribute('hreflang'), new URL(link.getAttribute('href')!).pathname]),
+      ),
+    );
+    expect(byLang).toEqual({
+      en: '/docs/workers/login/account-locked',
+      fr: '/fr/docs/workers/login/account-locked',
+      'x-default': '/docs/workers/login/account-locked',
+    });
+  });
+
+  test('show breadcrumbs, the last-updated date and the workers sidebar, translated', async ({ page }) => {
+    await gotoHydrated(page, '/fr/docs/workers/login/code-not-received');
+    const breadcrumbs = page.getByRole('navigation', { name: 'Fil d’Ariane' });
+    await expect(breadcrumbs.getByRole('link', { name: 'Accueil' })).toHaveAttribute('href', '/fr/');
+    await expect(breadcrumbs).toContainText('Codes de connexion');
+    await expect(page.locator('.theme-last-updated')).toContainText('Dernière mise à jour');
+    const sidebar = page.getByRole('navigation', { name: 'Articles d’aide' });
+    await expect(sidebar).toContainText('Je n’arrive pas à me connecter');
+    await expect(sidebar).not.toContainText('Aider votre personnel');
+  });
+
+  test('for employers have their own sidebar', async ({ page }) => {
+    await gotoHydrated(page, '/docs/employers/worker-cannot-log-in');
+    const sidebar = page.getByRole('navigation', { name: 'Docs sidebar' });
+    await expect(sidebar).toContainText('Helping your workers');
+    await expect(sidebar).not.toContainText('Login codes');
+  });
+});

@@ -1,0 +1,295 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  checkFrenchAdmonitionTitles,
+  checkFrenchArticle,
+  checkFrenchMessages,
+  checkFrenchText,
+  checkFrontMatter,
+  checkHeadingIds,
+  checkLinkContract,
+  checkNoFrozenBrand,
+  checkRepository,
+  checkUiStrings,
+  collectTranslationIds,
+  compareTwinHeadingIds,
+  compareTwinSets,
+  docRoute,
+  extractHeadings,
+  pageRoute,
+  stripMarkup,
+} from './content-check';
+
+const NB = '\u00a0';
+const article = (body: string, frontMatter = 'title: "T"\ndescription: "D"') =>
+  `---\n${frontMatter}\n---\n\n${body}\n`;
+
+describe('headings', () => {
+  it('reads explicit ids and ignores headings inside code blocks', () => {
+    const source = article(
+      '## First {#first}\n\n```bash\n# not a heading\n```\n\n### Second step {#second-step}',
+    );
+    expect(extractHeadings(source)).toEqual([
+      { line: 6, level: 2, text: 'First', id: 'first' },
+      { line: 12, level: 3, text: 'Second step', id: 'second-step' },
+    ]);
+  });
+
+  it('reports a heading without an id, with its line', () => {
+    const problems = checkHeadingIds('a.mdx', article('## Has one {#ok}\n\n## Has none'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: 'a.mdx', line: 8 });
+    expect(problems[0].message).toContain('"Has none" has no explicit id');
+  });
+
+  it('reports duplicate and non-kebab-case ids', () => {
+    const problems = checkHeadingIds('a.mdx', article('## A {#same}\n\n## B {#same}\n\n## C {#Not_Kebab}'));
+    expect(problems.map((p) => p.message)).toEqual([
+      'heading id "same" is already used on line 6',
+      'heading id "Not_Kebab" is not kebab-case (lowercase letters, digits and dashes)',
+    ]);
+  });
+
+  it('passes an article whose headings all have unique ids', () => {
+    expect(checkHeadingIds('a.mdx', article('## A {#a}\n\n### B {#b}'))).toEqual([]);
+  });
+});
+
+describe('twins', () => {
+  it('reports an article without a French twin and a French file without an original', () => {
+    const problems = compareTwinSets(['workers/a.mdx', 'workers/b.mdx'], ['workers/a.mdx', 'workers/c.mdx']);
+    expect(problems.map((p) => p.file)).toEqual([
+      'docs/workers/b.mdx',
+      'i18n/fr/docusaurus-plugin-content-docs/current/workers/c.mdx',
+    ]);
+  });
+
+  it('passes identical sets', () => {
+    expect(compareTwinSets(['a.mdx'], ['a.mdx'])).toEqual([]);
+  });
+
+  it('reports twins whose heading ids differ, are missing or are in another order', () => {
+    const en = article('## A {#a}\n\n## B {#b}');
+    expect(compareTwinHeadingIds('en', en, 'fr', article('## A {#a}\n\n## B {#b}'))).toEqual([]);
+    expect(compareTwinHeadingIds('en', en, 'fr', article('## A {#a}'))[0].message).toContain(
+      'missing in French: b',
+    );
+    expect(compareTwinHeadingIds('en', en, 'fr', article('## A {#a}\n\n## B {#bee}'))[0].message).toContain(
+      'only in French: bee',
+    );
+    expect(compareTwinHeadingIds('en', en, 'fr', article('## B {#b}\n\n## A {#a}'))[0].message).toContain(
+      'different order',
+    );
+  });
+
+  it('requires a title and a description', () => {
+    expect(checkFrontMatter('a', article('x'))).toEqual([]);
+    expect(checkFrontMatter('a', article('x', 'title: "T"')).map((p) => p.message)).toEqual([
+      'front matter has no description',
+    ]);
+    expect(checkFrontMatter('a', 'no front matter')).toHaveLength(2);
+  });
+});
+
+describe('routes and the link contract', () => {
+  it('computes doc URLs like Docusaurus', () => {
+    expect(docRoute('workers/login/index.mdx', article(''))).toBe('/docs/workers/login/');
+    expect(docRoute('workers/login/sms-code.mdx', article(''))).toBe('/docs/workers/login/sms-code');
+    expect(docRoute('workers/login/login.md', article(''))).toBe('/docs/workers/login/');
+    expect(docRoute('01-workers/02-a.mdx', article(''))).toBe('/docs/workers/a');
+    expect(docRoute('workers/a.mdx', article('', 'title: T\nslug: renamed'))).toBe('/docs/workers/renamed');
+    expect(docRoute('workers/a.mdx', article('', 'title: T\nslug: /elsewhere/b'))).toBe('/docs/elsewhere/b');
+    expect(docRoute('workers/a.mdx', article('', 'title: T\nid: other'))).toBe('/docs/workers/other');
+  });
+
+  it('computes page URLs and skips private files', () => {
+    expect(pageRoute('index.tsx')).toBe('/');
+    expect(pageRoute('troubleshoot.tsx')).toBe('/troubleshoot');
+    expect(pageRoute('support/links.tsx')).toBe('/support/links');
+    expect(pageRoute('support/index.tsx')).toBe('/support/');
+    expect(pageRoute('_components/HomeHero/index.tsx')).toBeNull();
+    expect(pageRoute('styles.module.css')).toBeNull();
+    expect(pageRoute('page.test.tsx')).toBeNull();
+  });
+
+  it('reports a contract page missing in one language or missing as a page', () => {
+    const contract = ['/', '/docs/workers/login/', '/docs/workers/login/sms-code', '/troubleshoot'];
+    const complete = {
+      enDocs: ['/docs/workers/login/', '/docs/workers/login/sms-code'],
+      frDocs: ['/docs/workers/login/', '/docs/workers/login/sms-code'],
+      pages: ['/', '/troubleshoot/'],
+    };
+    expect(checkLinkContract(contract, complete)).toEqual([]);
+    const broken = checkLinkContract(contract, {
+      enDocs: ['/docs/workers/login/', '/docs/workers/login/sms-code'],
+      frDocs: ['/docs/workers/login/'],
+      pages: ['/'],
+    });
+    expect(broken.map((p) => p.message)).toEqual([
+      'no French article serves /fr/docs/workers/login/sms-code',
+      'no page serves /troubleshoot',
+    ]);
+  });
+});
+
+describe('UI strings', () => {
+  const source = `
+    import Translate, { translate } from '@docusaurus/Translate';
+    export function A({ id }: { id: string }) {
+      const label = translate({ id: 'area.part.label', message: 'Label' });
+      const noId = translate({ message: 'Message as id' });
+      const dynamic = translate({ id: \`area.\${id}\`, message: 'Dynamic' });
+      return (
+        <div title={label}>
+          <Translate id="area.part.title" description="d">Title</Translate>
+          <Translate id={'area.part.braced'}>Braced</Translate>
+          <Translate>Children as id</Translate>
+        </div>
+      );
+    }`;
+
+  it('collects the ids of translate() and <Translate>, like write-translations', () => {
+    expect(collectTranslationIds('a.tsx', source).map((use) => use.id)).toEqual([
+      'area.part.label',
+      'Message as id',
+      null,
+      'area.part.title',
+      'area.part.braced',
+      'Children as id',
+    ]);
+  });
+
+  it('reports ids missing from the French code.json and ids that are not literals', () => {
+    const uses = collectTranslationIds('a.tsx', source);
+    const french = {
+      'area.part.label': {},
+      'Message as id': {},
+      'area.part.title': {},
+      'Children as id': {},
+    };
+    expect(checkUiStrings('a.tsx', uses, french).map((p) => p.message)).toEqual([
+      'translation id is not a string literal: it cannot be extracted or checked',
+      'UI string "area.part.braced" has no entry in i18n/fr/code.json',
+    ]);
+  });
+});
+
+describe('French typography', () => {
+  it('accepts non-breaking spaces (normal and narrow) and entities', () => {
+    expect(checkFrenchText(`Attention${NB}: le code${NB}; vraiment${NB}? Oui\u202f!`)).toEqual([]);
+    expect(checkFrenchText(`«${NB}Mot de passe${NB}»`)).toEqual([]);
+    expect(checkFrenchText('Note&nbsp;: ceci')).toEqual([]);
+    expect(checkFrenchText(`Quoi${NB}?!`)).toEqual([]);
+    expect(checkFrenchText('Entre 10:30 et 11:00')).toEqual([]);
+  });
+
+  it('rejects a plain space or no space before : ; ? !', () => {
+    for (const bad of ['Attention : x', 'Attention: x', 'Vraiment ?', 'Vraiment?', 'Oui !', 'a ; b', 'a;b']) {
+      expect(checkFrenchText(bad), bad).toHaveLength(1);
+    }
+    expect(checkFrenchText('Attention : x')[0].message).toContain('plain space');
+    expect(checkFrenchText('Attention: x')[0].message).toContain('no space');
+  });
+
+  it('rejects guillemets without non-breaking spaces', () => {
+    expect(checkFrenchText('« Mot de passe »')).toHaveLength(2);
+    expect(checkFrenchText('«Mot»')).toHaveLength(2);
+  });
+
+  it('ignores code spans, URLs, link targets, tags and heading ids', () => {
+    expect(stripMarkup('Voir [la page](/troubleshoot?step=start) et `a:b`')).toBe('Voir [la page] et x');
+    const source = article(
+      [
+        `## Étapes {#steps}`,
+        `Tapez \`user:name\` puis allez sur https://example.com/a?b=c ou [ici](/docs/x?y=1#z).`,
+        `<Link to="/a?b">Lien</Link> et <!-- note: interne --> fin.`,
+        '```',
+        'code: not prose ; really?',
+        '```',
+        `:::tip[Bon à savoir${NB}!]`,
+        ':::',
+      ].join('\n'),
+      `title: "Code refusé${NB}?"\ndescription: "Que faire${NB}?"`,
+    );
+    expect(checkFrenchArticle('fr.mdx', source)).toEqual([]);
+  });
+
+  it('reports bad typography in prose, front matter and admonition titles, with line numbers', () => {
+    const source = article(
+      'Le code : il expire.\n\n:::warning[Attention !]\nTexte.\n:::',
+      'title: "Code refusé ?"\ndescription: "D"',
+    );
+    const problems = checkFrenchArticle('fr.mdx', source);
+    expect(problems.map((p) => p.line)).toEqual([2, 6, 8]);
+  });
+
+  it('reports a punctuation mark glued to a code span or a link', () => {
+    expect(checkFrenchArticle('fr.mdx', article('Tapez `abc`: puis [valider](/x)!'))).toHaveLength(2);
+  });
+
+  it('checks translation messages, placeholders excluded', () => {
+    const messages = {
+      good: { message: `Résultats pour «${NB}{query}${NB}»` },
+      bad: { message: 'Version: {versionLabel}' },
+      empty: {},
+    };
+    expect(checkFrenchMessages('code.json', messages).map((p) => p.message)).toEqual([
+      '"bad": no space before ":": French puts a non-breaking space (U+00A0) before it: "Version:"',
+      '"empty" has no message',
+    ]);
+  });
+
+  it('requires explicit admonition titles in French', () => {
+    expect(checkFrenchAdmonitionTitles('fr.mdx', article(':::tip[Astuce]\nx\n:::'))).toEqual([]);
+    expect(checkFrenchAdmonitionTitles('fr.mdx', article(':::tip Astuce\nx\n:::'))).toEqual([]);
+    expect(checkFrenchAdmonitionTitles('fr.mdx', article(':::tip\nx\n:::'))).toHaveLength(1);
+  });
+});
+
+describe('brand', () => {
+  it('rejects the navbar title and footer copyright in the French theme files', () => {
+    expect(checkNoFrozenBrand({ 'item.label.X': {} }, { 'link.title.Y': {} })).toEqual([]);
+    expect(checkNoFrozenBrand({ title: {} }, { copyright: {} })).toHaveLength(2);
+  });
+});
+
+describe('checkRepository on a small bad repository', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'content-check-'));
+  const write = (file: string, text: string) => {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  };
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('finds one problem of each kind', () => {
+    const fr = 'i18n/fr/docusaurus-plugin-content-docs/current';
+    write('docs/workers/login/index.mdx', article('## Start {#start}\n\n## No id'));
+    write('docs/workers/login/only-english.mdx', article('## A {#a}'));
+    write(`${fr}/workers/login/index.mdx`, article('## Début {#debut}\n\nVraiment ?'));
+    write('src/pages/index.tsx', `export default () => <Translate id="home.missing">x</Translate>;`);
+    write('i18n/fr/code.json', JSON.stringify({ 'home.other': { message: 'Version: 1' } }));
+    write('i18n/fr/docusaurus-theme-classic/navbar.json', JSON.stringify({ title: { message: 'Brand' } }));
+
+    const report = checkRepository(root);
+    expect(report.twins.map((p) => p.file)).toEqual(['docs/workers/login/only-english.mdx']);
+    expect(report.headingIds.map((p) => p.line)).toEqual([8]);
+    expect(report.twinHeadingIds).toHaveLength(1);
+    expect(report.linkContract.map((p) => p.message)).toContain('no page serves /troubleshoot');
+    expect(report.linkContract.map((p) => p.message)).toContain(
+      'no English article serves /docs/workers/login/sms-code',
+    );
+    expect(report.linkContract.map((p) => p.message)).not.toContain(
+      'no English article serves /docs/workers/login/',
+    );
+    expect(report.uiStrings.map((p) => p.message)).toEqual([
+      'UI string "home.missing" has no entry in i18n/fr/code.json',
+    ]);
+    expect(report.frenchTypography.map((p) => p.file)).toEqual([
+      `${fr}/workers/login/index.mdx`,
+      'i18n/fr/code.json',
+    ]);
+    expect(report.brand).toHaveLength(1);
+  });
+});

@@ -1,0 +1,120 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { languageDetector } from 'hono/language';
+import { requestId } from 'hono/request-id';
+import { apiError, type ErrorCode } from './http/errors';
+import type { AppDeps, AppEnv } from './http/env';
+import { clientAddress, localeOf, requestLogger, trustedProxyList } from './http/middleware';
+import { securityHeaders } from './http/security-headers';
+import { inlineScriptHashes, siteRoutes } from './http/site';
+import { accountStatusRoutes } from './routes/account-status';
+import { apiDocsRoutes } from './routes/api-docs';
+import { codeVerificationRoutes } from './routes/code-verifications';
+import { contactCheckRoutes } from './routes/contact-checks';
+import { devOutboxRoutes } from './routes/dev-outbox';
+import { emailConfirmationRoutes } from './routes/email-confirmations';
+import { healthRoutes } from './routes/health';
+import { helpRequestRoutes } from './routes/help-requests';
+import { loginLinkRoutes } from './routes/login-links';
+import { passwordResetRoutes } from './routes/password-resets';
+import { unlockRoutes } from './routes/unlocks';
+
+const HTTP_ERRORS: Partial<Record<number, ErrorCode>> = {
+  400: 'invalid-json',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+};
+
+/** The whole HTTP application: the API under /api and, when configured, the built site. */
+export function createApp(deps: AppDeps) {
+  const { config, logger } = deps.ctx;
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use(requestId({ limitLength: 64 }));
+  app.use(requestLogger(logger));
+  app.use(securityHeaders(config.serveSite ? inlineScriptHashes(config.siteDir) : []));
+  app.use(clientAddress(trustedProxyList(config.trustedProxies)));
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  if (config.corsOrigins.length > 0) {
+    app.use(
+      '/api/*',
+      cors({
+        origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null),
+        allowMethods: ['GET', 'POST', 'OPTIONS'],
+        allowHeaders: ['Content-Type', 'Authorization', 'Accept-Language'],
+        exposeHeaders: ['Retry-After', 'X-Request-Id'],
+        credentials: false,
+        maxAge: 600,
+      }),
+    );
+  }
+  app.use(
+    '/api/*',
+    languageDetector({
+      order: ['header'],
+      supportedLanguages: ['en', 'fr'],
+      fallbackLanguage: 'en',
+      caches: false,
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: config.security.bodyLimitBytes,
+      onError: (c) => apiError(c, 413, 'payload-too-large', localeOf(c)),
+    }),
+  );
+
+  const routes = app
+    .route('/api', healthRoutes(deps))
+    .route('/api/v1/contact-checks', contactCheckRoutes())
+    .route('/api/v1/help-requests', helpRequestRoutes(deps))
+    .route('/api/v1/code-verifications', codeVerificationRoutes(deps))
+    .route('/api/v1/account-status', accountStatusRoutes(deps))
+    .route('/api/v1/unlocks', unlockRoutes(deps))
+    .route('/api/v1/email-confirmations', emailConfirmationRoutes(deps))
+    .route('/api/v1/password-resets', passwordResetRoutes(deps))
+    .route('/api/v1/login-links', loginLinkRoutes(deps));
+
+  if (config.appEnv === 'development') app.route('/api/dev/outbox', devOutboxRoutes(deps));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer' });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Login Help API',
+      version: '1.0.0',
+      description:
+        'Help for workers who cannot log in: contact checks, (re)sending codes and links, code verification and account status. Public endpoints never reveal whether an account exists. Errors: `{ "error": { "code", "message" } }`, message in the request’s language (`locale` in the body, else Accept-Language).',
+    },
+  });
+  app.route('/api/docs', apiDocsRoutes());
+
+  if (config.serveSite) app.route('/', siteRoutes(config.siteDir));
+
+  app.notFound((c) => apiError(c, 404, 'not-found', localeOf(c)));
+  app.onError((error, c) => {
+    const locale = localeOf(c);
+    if (error instanceof HTTPException && error.status < 500) {
+      const code = HTTP_ERRORS[error.status] ?? 'invalid-request';
+      return apiError(c, error.status, code, locale);
+    }
+    // Parsing limits (e.g. a body nested too deep for JSON.parse) are the client's input.
+    if (error instanceof RangeError || error instanceof SyntaxError)
+      return apiError(c, 400, 'invalid-json', locale);
+    (c.get('logger') ?? logger).error({ err: error }, 'unhandled error');
+    return apiError(c, 500, 'internal', locale);
+  });
+
+  return routes;
+}
+
+/** The typed API, for `hc<AppType>()` in the browser (type only). */
+export type AppType = ReturnType<typeof createApp>;

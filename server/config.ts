@@ -1,0 +1,248 @@
+import { z } from 'zod';
+
+/**
+ * Every setting of the server, parsed once from the environment at start.
+ * Security numbers default to the values of `SECURITY.md`.
+ */
+const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], {
+      error: 'must be true or false',
+    })
+    .optional()
+    .transform((value) => (value === undefined ? fallback : ['true', '1', 'yes', 'on'].includes(value)));
+
+const list = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+
+const url = (what: string) => z.url({ protocol: /^https?$/, error: `must be an http(s) URL (${what})` });
+
+const DEV_SECRET = 'development-only-secret-do-not-use-in-production-0123456789';
+
+const envSchema = z.object({
+  APP_ENV: z
+    .enum(['development', 'production'], { error: 'must be development or production' })
+    .default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_BASE_URL: url('the address users open, e.g. https://help.example.com').optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL')
+    .optional(),
+  SITE_DIR: z.string().min(1).default('./build'),
+  SERVE_SITE: bool(true),
+  SECRET_KEY: z.string().min(32, 'must be at least 32 characters of random text').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Login Help <no-reply@example.com>'),
+  SMS_PROVIDER: z
+    .enum(['outbox', 'twilio', 'webhook'], { error: 'must be outbox, twilio or webhook' })
+    .default('outbox'),
+  TWILIO_ACCOUNT_SID: z.string().optional(),
+  TWILIO_AUTH_TOKEN: z.string().optional(),
+  SMS_FROM: z.string().optional(),
+  SMS_WEBHOOK_URL: url('SMS webhook').optional(),
+  SMS_WEBHOOK_TOKEN: z.string().optional(),
+  APP_LOGIN_URL: url('where a signed-in worker continues').optional(),
+  TRUSTED_PROXIES: list,
+  CORS_ORIGINS: list,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_DEMO: bool(true).optional(),
+  CODE_DIGITS: int(6, 6),
+  CODE_TTL_SECONDS: int(600, 1),
+  LINK_TTL_SECONDS: int(1800, 1),
+  CONFIRMATION_TTL_SECONDS: int(86_400, 1),
+  SESSION_TTL_SECONDS: int(900, 1),
+  CODE_MAX_GUESSES: int(5, 1),
+  FAILURES_BEFORE_COOLDOWN: int(10, 1),
+  COOLDOWN_SECONDS: int(900, 1),
+  FAILURES_HARD_CAP: int(100, 1),
+  RESEND_INTERVAL_SECONDS: int(60),
+  SENDS_PER_HOUR: int(5, 1),
+  SENDS_PER_DAY: int(10, 1),
+  IP_WINDOW_SECONDS: int(300, 1),
+  IP_SEND_LIMIT: int(30, 1),
+  IP_VERIFY_LIMIT: int(60, 1),
+  UNKNOWN_EMAIL_NOTICE_SECONDS: int(86_400),
+  RESPONSE_FLOOR_MS: int(20),
+  BODY_LIMIT_BYTES: int(8192, 256),
+  WORKER_POLL_MS: int(500, 10),
+  DELIVERY_MAX_ATTEMPTS: int(8, 1),
+  DELIVERY_LEASE_SECONDS: int(120, 5),
+});
+
+/** Rules that depend on several variables, checked on the raw values so every problem is reported at once. */
+function crossChecks(env: Record<string, string>): string[] {
+  const problems: string[] = [];
+  const production = env.APP_ENV === 'production';
+  if (production && !env.SECRET_KEY) {
+    problems.push(
+      'SECRET_KEY is required in production (32+ random characters, e.g. `openssl rand -base64 48`)',
+    );
+  }
+  if (production && !env.PUBLIC_BASE_URL) {
+    problems.push(
+      'PUBLIC_BASE_URL is required in production: links in messages are built from it, never from the Host header',
+    );
+  }
+  if (env.SMS_PROVIDER === 'twilio') {
+    for (const name of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'SMS_FROM']) {
+      if (!env[name]) problems.push(`${name} is required when SMS_PROVIDER=twilio`);
+    }
+  }
+  if (env.SMS_PROVIDER === 'webhook' && !env.SMS_WEBHOOK_URL) {
+    problems.push('SMS_WEBHOOK_URL is required when SMS_PROVIDER=webhook');
+  }
+  return problems;
+}
+
+export type Env = z.input<typeof envSchema>;
+
+export interface SecurityConfig {
+  codeDigits: number;
+  codeTtlSeconds: number;
+  linkTtlSeconds: number;
+  confirmationTtlSeconds: number;
+  sessionTtlSeconds: number;
+  codeMaxGuesses: number;
+  failuresBeforeCooldown: number;
+  cooldownSeconds: number;
+  failuresHardCap: number;
+  resendIntervalSeconds: number;
+  sendsPerHour: number;
+  sendsPerDay: number;
+  ipWindowSeconds: number;
+  ipSendLimit: number;
+  ipVerifyLimit: number;
+  unknownEmailNoticeSeconds: number;
+  responseFloorMs: number;
+  bodyLimitBytes: number;
+}
+
+export type SmsConfig =
+  | { provider: 'outbox' }
+  | { provider: 'twilio'; accountSid: string; authToken: string; from: string }
+  | { provider: 'webhook'; url: string; token: string | null };
+
+export interface Config {
+  appEnv: 'development' | 'production';
+  isProduction: boolean;
+  host: string;
+  port: number;
+  publicBaseUrl: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  siteDir: string;
+  serveSite: boolean;
+  secretKey: string;
+  usingDevSecret: boolean;
+  smtpUrl: string | null;
+  mailFrom: string;
+  sms: SmsConfig;
+  appLoginUrl: string | null;
+  trustedProxies: string[];
+  corsOrigins: string[];
+  logLevel: string;
+  seedDemo: boolean;
+  security: SecurityConfig;
+  worker: { pollMs: number; maxAttempts: number; leaseSeconds: number };
+  /** Keep message bodies after delivery (the development outbox shows them). */
+  keepSentPayloads: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once; throws a {@link ConfigError} listing every problem. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  // An empty variable means "not set", as in most deployment tools.
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
+  const parsed = envSchema.safeParse(cleaned);
+  const problems = [
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'env'} ${issue.message}`)),
+    ...crossChecks(cleaned as Record<string, string>),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const env = parsed.data;
+  const isProduction = env.APP_ENV === 'production';
+  const publicBaseUrl = (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+  const sms: SmsConfig =
+    env.SMS_PROVIDER === 'twilio'
+      ? {
+          provider: 'twilio',
+          accountSid: env.TWILIO_ACCOUNT_SID!,
+          authToken: env.TWILIO_AUTH_TOKEN!,
+          from: env.SMS_FROM!,
+        }
+      : env.SMS_PROVIDER === 'webhook'
+        ? { provider: 'webhook', url: env.SMS_WEBHOOK_URL!, token: env.SMS_WEBHOOK_TOKEN ?? null }
+        : { provider: 'outbox' };
+  return {
+    appEnv: env.APP_ENV,
+    isProduction,
+    host: env.HOST,
+    port: env.PORT,
+    publicBaseUrl,
+    dataDir: env.DATA_DIR,
+    databaseUrl: env.DATABASE_URL ?? null,
+    siteDir: env.SITE_DIR,
+    serveSite: env.SERVE_SITE,
+    secretKey: env.SECRET_KEY ?? DEV_SECRET,
+    usingDevSecret: !env.SECRET_KEY,
+    smtpUrl: env.SMTP_URL ?? null,
+    mailFrom: env.MAIL_FROM,
+    sms,
+    appLoginUrl: env.APP_LOGIN_URL ?? null,
+    trustedProxies: env.TRUSTED_PROXIES,
+    corsOrigins: env.CORS_ORIGINS.map((origin) => origin.replace(/\/+$/, '')),
+    logLevel: env.LOG_LEVEL,
+    seedDemo: env.SEED_DEMO ?? !isProduction,
+    security: {
+      codeDigits: env.CODE_DIGITS,
+      codeTtlSeconds: env.CODE_TTL_SECONDS,
+      linkTtlSeconds: env.LINK_TTL_SECONDS,
+      confirmationTtlSeconds: env.CONFIRMATION_TTL_SECONDS,
+      sessionTtlSeconds: env.SESSION_TTL_SECONDS,
+      codeMaxGuesses: env.CODE_MAX_GUESSES,
+      failuresBeforeCooldown: env.FAILURES_BEFORE_COOLDOWN,
+      cooldownSeconds: env.COOLDOWN_SECONDS,
+      failuresHardCap: env.FAILURES_HARD_CAP,
+      resendIntervalSeconds: env.RESEND_INTERVAL_SECONDS,
+      sendsPerHour: env.SENDS_PER_HOUR,
+      sendsPerDay: env.SENDS_PER_DAY,
+      ipWindowSeconds: env.IP_WINDOW_SECONDS,
+      ipSendLimit: env.IP_SEND_LIMIT,
+      ipVerifyLimit: env.IP_VERIFY_LIMIT,
+      unknownEmailNoticeSeconds: env.UNKNOWN_EMAIL_NOTICE_SECONDS,
+      responseFloorMs: env.RESPONSE_FLOOR_MS,
+      bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    },
+    worker: {
+      pollMs: env.WORKER_POLL_MS,
+      maxAttempts: env.DELIVERY_MAX_ATTEMPTS,
+      leaseSeconds: env.DELIVERY_LEASE_SECONDS,
+    },
+    keepSentPayloads: !isProduction,
+  };
+}

@@ -1,0 +1,193 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from '@hono/zod-openapi';
+import { frenchTypography } from '../messaging/templates';
+import type { InvalidReason } from '../services/contacts';
+import type { Locale } from '../services/locale';
+import type { PasswordProblem } from '../services/passwords';
+
+type Vars = { seconds?: number; field?: string; reason?: InvalidReason };
+type Message = string | ((vars: Vars) => string);
+
+function wait(seconds: number, locale: Locale): string {
+  if (seconds < 90) return locale === 'fr' ? `${seconds} secondes` : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 120) return locale === 'fr' ? `${minutes} minutes` : `${minutes} minutes`;
+  const hours = Math.ceil(minutes / 60);
+  return locale === 'fr' ? `${hours} heures` : `${hours} hours`;
+}
+
+const contactReasons: Record<Locale, Record<InvalidReason, string>> = {
+  en: {
+    empty: 'Enter your email address or mobile phone number.',
+    'too-long': 'This is too long for an email address or a phone number.',
+    'control-characters': 'This contains characters an email address or phone number cannot have.',
+    'email-format': 'This email address is not valid. Check it for typos.',
+    'phone-format':
+      'This phone number is not valid. Include the area code, and the country code if it is outside North America (for example +33).',
+    unrecognized: 'Enter a valid email address, mobile phone number or username.',
+  },
+  fr: {
+    empty: 'Entrez votre adresse courriel ou votre numéro de cellulaire.',
+    'too-long': 'C’est trop long pour une adresse courriel ou un numéro de téléphone.',
+    'control-characters':
+      'Cela contient des caractères impossibles dans une adresse courriel ou un numéro de téléphone.',
+    'email-format': 'Cette adresse courriel n’est pas valide. Vérifiez qu’il n’y a pas de faute de frappe.',
+    'phone-format':
+      'Ce numéro de téléphone n’est pas valide. Indiquez l’indicatif régional, et l’indicatif du pays hors de l’Amérique du Nord (par exemple +33).',
+    unrecognized: 'Entrez une adresse courriel, un numéro de cellulaire ou un nom d’utilisateur valide.',
+  },
+};
+
+const MESSAGES = {
+  'invalid-json': {
+    en: 'The request body is not valid JSON.',
+    fr: 'Le corps de la requête n’est pas du JSON valide.',
+  },
+  'invalid-request': {
+    en: (v: Vars) =>
+      v.field ? `The field "${v.field}" is missing or not valid.` : 'The request is not valid.',
+    fr: (v: Vars) =>
+      v.field ? `Le champ « ${v.field} » est absent ou n’est pas valide.` : 'La requête n’est pas valide.',
+  },
+  'unsupported-media-type': {
+    en: 'Send the request body as JSON (Content-Type: application/json).',
+    fr: 'Envoyez le corps de la requête en JSON (Content-Type : application/json).',
+  },
+  'payload-too-large': {
+    en: 'The request is too large.',
+    fr: 'La requête est trop volumineuse.',
+  },
+  'not-found': { en: 'There is nothing at this address.', fr: 'Il n’y a rien à cette adresse.' },
+  'method-not-allowed': {
+    en: 'This method is not allowed here.',
+    fr: 'Cette méthode n’est pas permise ici.',
+  },
+  'rate-limited': {
+    en: (v: Vars) => `Too many requests. Please wait ${wait(v.seconds ?? 60, 'en')} before trying again.`,
+    fr: (v: Vars) => `Trop de demandes. Attendez ${wait(v.seconds ?? 60, 'fr')} avant de réessayer.`,
+  },
+  'invalid-contact': {
+    en: (v: Vars) => contactReasons.en[v.reason ?? 'unrecognized'],
+    fr: (v: Vars) => contactReasons.fr[v.reason ?? 'unrecognized'],
+  },
+  'sms-unavailable': {
+    en: 'Text messages only go to North American (+1) numbers. Use your email address instead.',
+    fr: 'Les textos ne sont envoyés qu’aux numéros nord-américains (+1). Utilisez plutôt votre adresse courriel.',
+  },
+  'phone-required': {
+    en: 'To get a text message, enter your mobile phone number.',
+    fr: 'Pour recevoir un texto, entrez votre numéro de cellulaire.',
+  },
+  'email-required': {
+    en: 'This is sent by email: enter the email address your employer has on file.',
+    fr: 'Cet envoi se fait par courriel : entrez l’adresse courriel que votre employeur a à votre dossier.',
+  },
+  'invalid-code-format': {
+    en: 'A code has 6 digits.',
+    fr: 'Un code compte 6 chiffres.',
+  },
+  'invalid-or-expired-code': {
+    en: 'This code is not valid or has expired. Use the newest code you received, or ask for a new one.',
+    fr: 'Ce code n’est pas valide ou a expiré. Utilisez le dernier code reçu, ou demandez-en un nouveau.',
+  },
+  'verification-blocked': {
+    en: 'Too many wrong codes were entered for this contact. Contact support to unblock it.',
+    fr: 'Trop de codes erronés ont été saisis pour ce contact. Communiquez avec le soutien pour le débloquer.',
+  },
+  'invalid-session': {
+    en: 'Your verification has expired. Enter a new code to continue.',
+    fr: 'Votre vérification a expiré. Entrez un nouveau code pour continuer.',
+  },
+  'invalid-or-expired-link': {
+    en: 'This link is not valid, has expired or was already used. Ask for a new one.',
+    fr: 'Ce lien n’est pas valide, a expiré ou a déjà servi. Demandez-en un nouveau.',
+  },
+  'password-too-short': {
+    en: 'Your password needs at least 10 characters.',
+    fr: 'Votre mot de passe doit compter au moins 10 caractères.',
+  },
+  'password-too-long': {
+    en: 'Your password can have at most 128 characters.',
+    fr: 'Votre mot de passe peut compter au plus 128 caractères.',
+  },
+  'password-too-common': {
+    en: 'This password is too common and easy to guess. Choose another one.',
+    fr: 'Ce mot de passe est trop courant et facile à deviner. Choisissez-en un autre.',
+  },
+  'password-contains-identity': {
+    en: 'Your password must not contain your username or your email address.',
+    fr: 'Votre mot de passe ne doit contenir ni votre nom d’utilisateur ni votre adresse courriel.',
+  },
+  'not-ready': {
+    en: 'The service is starting or cannot reach its database.',
+    fr: 'Le service démarre ou n’arrive pas à joindre sa base de données.',
+  },
+  internal: {
+    en: 'Something went wrong on our side. Please try again.',
+    fr: 'Un problème est survenu de notre côté. Veuillez réessayer.',
+  },
+} satisfies Record<string, Record<Locale, Message>>;
+
+export type ErrorCode = keyof typeof MESSAGES;
+export const ERROR_CODES = Object.keys(MESSAGES) as ErrorCode[];
+
+export const PASSWORD_ERROR: Record<PasswordProblem, ErrorCode> = {
+  'too-short': 'password-too-short',
+  'too-long': 'password-too-long',
+  'too-common': 'password-too-common',
+  'contains-identity': 'password-contains-identity',
+};
+
+export function errorMessage(code: ErrorCode, locale: Locale, vars: Vars = {}): string {
+  const message: Message = MESSAGES[code][locale];
+  const text = typeof message === 'function' ? message(vars) : message;
+  return locale === 'fr' ? frenchTypography(text) : text;
+}
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'invalid-contact', description: 'Stable machine code.' }),
+      message: z.string().openapi({ description: 'For people, in the request’s language.' }),
+    }),
+  })
+  .openapi('Error');
+
+export type ErrorBody = z.infer<typeof ErrorSchema>;
+
+export function errorBody(code: ErrorCode, locale: Locale, vars: Vars = {}): ErrorBody {
+  return { error: { code, message: errorMessage(code, locale, vars) } };
+}
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input (see `error.code`).',
+  401: 'Missing, unknown or expired session token.',
+  403: 'Verification blocked for this contact.',
+  413: 'Body larger than the limit (8 KiB by default).',
+  415: 'Body not sent as JSON.',
+  429: 'Too many requests; `Retry-After` gives the seconds to wait.',
+  503: 'Not ready.',
+};
+
+/** OpenAPI entries for the error answers a route can give. */
+export function errorResponses<S extends 400 | 401 | 403 | 413 | 415 | 429 | 503>(...statuses: S[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      { description: DESCRIPTIONS[status], content: { 'application/json': { schema: ErrorSchema } } },
+    ]),
+  ) as Record<S, { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } }>;
+}
+
+/** Answers with the error shape; for 429 also `Retry-After`. */
+export function apiError<S extends ContentfulStatusCode>(
+  c: Context,
+  status: S,
+  code: ErrorCode,
+  locale: Locale,
+  vars: Vars = {},
+) {
+  if (status === 429 && vars.seconds) c.header('Retry-After', String(vars.seconds));
+  return c.json(errorBody(code, locale, vars), status);
+}

@@ -1,0 +1,105 @@
+import { BlockList, isIP } from 'node:net';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Hook } from '@hono/zod-openapi';
+import type { Logger } from 'pino';
+import { normalizeLocale, type Locale } from '../services/locale';
+import { apiError } from './errors';
+import type { AppEnv } from './env';
+
+/** The request's language: the body's `locale` when valid, else Accept-Language, else English. */
+export function localeOf(c: Context<AppEnv>, bodyLocale?: unknown): Locale {
+  return normalizeLocale(bodyLocale) ?? normalizeLocale(c.get('language')) ?? 'en';
+}
+
+function stripMapped(address: string): string {
+  return address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
+}
+
+/** Builds the trusted proxy list: addresses and CIDR ranges, v4 or v6. */
+export function trustedProxyList(entries: string[]): BlockList {
+  const list = new BlockList();
+  for (const entry of entries) {
+    const [address, prefix] = entry.split('/');
+    const family = isIP(address);
+    if (!family) throw new Error(`TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range`);
+    const type = family === 4 ? 'ipv4' : 'ipv6';
+    if (prefix === undefined) list.addAddress(address, type);
+    else list.addSubnet(address, Number(prefix), type);
+  }
+  return list;
+}
+
+function isTrusted(list: BlockList, address: string): boolean {
+  const family = isIP(address);
+  return family !== 0 && list.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+/**
+ * The client address for limits: the socket's peer, or, when that peer is a trusted proxy, the
+ * first address from the right of `X-Forwarded-For` that is not a trusted proxy. IPv6 clients
+ * are keyed by their /64 (one household or device gets a whole /64).
+ */
+export function clientAddress(trusted: BlockList): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    let address = stripMapped(c.env?.incoming?.socket?.remoteAddress ?? 'unknown');
+    if (isTrusted(trusted, address)) {
+      const hops = (c.req.header('x-forwarded-for') ?? '')
+        .split(',')
+        .map((hop) => stripMapped(hop.trim()))
+        .filter((hop) => isIP(hop));
+      while (hops.length && isTrusted(trusted, address)) address = hops.pop()!;
+    }
+    if (isIP(address) === 6) {
+      address = `${address.split(':').slice(0, 4).join(':')}::/64`;
+    }
+    c.set('clientAddress', address);
+    await next();
+  };
+}
+
+/**
+ * Pads the answer to a fixed floor so its timing says nothing about what happened inside.
+ * The floor is measured from the request's arrival.
+ */
+export function uniformTiming(floorMs: number): MiddlewareHandler<AppEnv> {
+  return async (_c, next) => {
+    const started = performance.now();
+    await next();
+    const left = floorMs - (performance.now() - started);
+    if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+  };
+}
+
+/** One JSON log line per request: no body, no query string, no header values. */
+export function requestLogger(logger: Logger): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const started = performance.now();
+    const log = logger.child({ reqId: c.get('requestId') });
+    c.set('logger', log);
+    await next();
+    const status = c.res.status;
+    log[status >= 500 ? 'error' : 'info'](
+      {
+        method: c.req.method,
+        path: c.req.path.length > 200 ? `${c.req.path.slice(0, 200)}…` : c.req.path,
+        status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      },
+      'request',
+    );
+  };
+}
+
+/** Validation failures become the error shape, in the request's language. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the shape OpenAPIHono expects of a default hook
+export const validationHook: Hook<any, AppEnv, any, any> = async (result, c) => {
+  if (result.success) return undefined;
+  const body = await c.req.json().catch(() => null);
+  const locale = localeOf(
+    c,
+    body && typeof body === 'object' ? (body as { locale?: unknown }).locale : undefined,
+  );
+  const issue = result.error.issues[0];
+  const field = issue?.path.map(String).join('.') || undefined;
+  return apiError(c, 400, 'invalid-request', locale, { field });
+};

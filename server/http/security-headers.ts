@@ -1,0 +1,61 @@
+import type { MiddlewareHandler } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from './env';
+
+const common = {
+  referrerPolicy: 'no-referrer',
+  xFrameOptions: 'DENY',
+  crossOriginResourcePolicy: 'same-origin',
+  permissionsPolicy: { camera: false, microphone: false, geolocation: false, payment: false, usb: false },
+};
+
+/**
+ * Security headers on every response, with a Content-Security-Policy fit for each kind:
+ * JSON answers allow nothing; the API reference page its own script and style; the site's
+ * pages their own files plus exactly the inline scripts found in the build (by hash).
+ */
+export function securityHeaders(inlineScriptHashes: string[]): MiddlewareHandler<AppEnv> {
+  const api = secureHeaders({
+    ...common,
+    contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"] },
+  });
+  const apiDocs = secureHeaders({
+    ...common,
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      baseUri: ["'none'"],
+      formAction: ["'none'"],
+      frameAncestors: ["'none'"],
+    },
+  });
+  const pages = secureHeaders({
+    ...common,
+    // Links out of the site keep the origin only (tokens live in fragments, never sent anyway).
+    referrerPolicy: 'strict-origin-when-cross-origin',
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'", ...inlineScriptHashes],
+      // React and Docusaurus set style attributes.
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      manifestSrc: ["'self'"],
+      workerSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  });
+  return (c, next) => {
+    const path = c.req.path;
+    if (path === '/api/docs' || path.startsWith('/api/docs/')) return apiDocs(c, next);
+    if (path === '/api' || path.startsWith('/api/')) return api(c, next);
+    return pages(c, next);
+  };
+}

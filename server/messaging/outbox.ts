@@ -1,0 +1,100 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { deliveries, type Channel } from '../db/schema';
+import { decrypt, encrypt, type Keys } from '../services/crypto';
+import type { Locale } from '../services/locale';
+
+/** What the worker needs to send one message; stored encrypted in the outbox. */
+export interface OutgoingPayload {
+  to: string;
+  subject: string | null;
+  text: string;
+  html: string | null;
+  /** What the message carries, for the development outbox (codes and links are in the text too). */
+  codes: string[];
+  links: string[];
+}
+
+export interface NewDelivery {
+  helpRequestId: string | null;
+  accountId: string | null;
+  contactKey: string;
+  channel: Channel;
+  template: string;
+  locale: Locale;
+  recipientMasked: string;
+  payload: OutgoingPayload;
+  now: Date;
+}
+
+/** Queues a message in the outbox, in the caller's transaction; the worker sends it. */
+export async function enqueueDelivery(tx: Db, keys: Keys, delivery: NewDelivery): Promise<string> {
+  const [row] = await tx
+    .insert(deliveries)
+    .values({
+      createdAt: delivery.now,
+      helpRequestId: delivery.helpRequestId,
+      accountId: delivery.accountId,
+      contactKey: delivery.contactKey,
+      channel: delivery.channel,
+      template: delivery.template,
+      locale: delivery.locale,
+      recipientMasked: delivery.recipientMasked,
+      payloadEnc: encrypt(keys, JSON.stringify(delivery.payload)),
+      nextAttemptAt: delivery.now,
+    })
+    .returning({ id: deliveries.id });
+  return row.id;
+}
+
+export function openPayload(keys: Keys, sealed: string | null): OutgoingPayload | null {
+  return sealed ? (JSON.parse(decrypt(keys, sealed)) as OutgoingPayload) : null;
+}
+
+export interface OutboxMessage {
+  id: string;
+  createdAt: string;
+  channel: Channel;
+  template: string;
+  locale: string;
+  status: string;
+  attempts: number;
+  recipient: string | null;
+  recipientMasked: string;
+  subject: string | null;
+  text: string | null;
+  html: string | null;
+  codes: string[];
+  links: string[];
+}
+
+/** The stored messages, newest first, opened (development only: they carry codes and links). */
+export async function listOutbox(
+  db: Db,
+  keys: Keys,
+  options: { contactKey?: string; limit: number },
+): Promise<OutboxMessage[]> {
+  const query = db.select().from(deliveries);
+  const rows = await (options.contactKey ? query.where(eq(deliveries.contactKey, options.contactKey)) : query)
+    .orderBy(desc(deliveries.seq))
+    .limit(options.limit);
+  return rows.map((row) => {
+    const payload = openPayload(keys, row.payloadEnc);
+    return {
+      id: row.id,
+      createdAt: row.createdAt.toISOString(),
+      channel: row.channel,
+      template: row.template,
+      locale: row.locale,
+      status: row.status,
+      attempts: row.attempts,
+      recipient: payload?.to ?? null,
+      recipientMasked: row.recipientMasked,
+      subject: payload?.subject ?? null,
+      text: payload?.text ?? null,
+      html: payload?.html ?? null,
+      codes: payload?.codes ?? [],
+      links: payload?.links ?? [],
+    };
+  });
+}

@@ -1,0 +1,32 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDeps, AppEnv } from '../http/env';
+import { apiError, errorResponses } from '../http/errors';
+import { localeOf } from '../http/middleware';
+import { accountForSession } from '../services/sessions';
+import { AccountStatusResponse } from './schemas';
+
+const route = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['Worker help'],
+  summary: 'The account status, for the session a correct code opened',
+  security: [{ Bearer: [] }],
+  responses: {
+    200: { description: 'The account', content: { 'application/json': { schema: AccountStatusResponse } } },
+    ...errorResponses(401),
+  },
+});
+
+const BEARER = /^Bearer ([A-Za-z0-9_-]{43})$/;
+
+export function accountStatusRoutes({ ctx }: AppDeps) {
+  return new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
+    const token = BEARER.exec(c.req.header('authorization')?.trim() ?? '')?.[1];
+    const found = token ? await accountForSession(ctx, token) : null;
+    if (!found) {
+      c.header('WWW-Authenticate', 'Bearer');
+      return apiError(c, 401, 'invalid-session', localeOf(c));
+    }
+    return c.json({ account: found.account, expiresInSeconds: found.expiresInSeconds }, 200);
+  });
+}

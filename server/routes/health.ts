@@ -1,0 +1,45 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppDeps, AppEnv } from '../http/env';
+import { apiError, errorResponses } from '../http/errors';
+import { localeOf } from '../http/middleware';
+
+const health = createRoute({
+  method: 'get',
+  path: '/health',
+  tags: ['Operations'],
+  summary: 'The process is alive',
+  responses: {
+    200: {
+      description: 'Alive',
+      content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } },
+    },
+  },
+});
+
+const ready = createRoute({
+  method: 'get',
+  path: '/ready',
+  tags: ['Operations'],
+  summary: 'The database answers',
+  responses: {
+    200: {
+      description: 'Ready',
+      content: { 'application/json': { schema: z.object({ status: z.literal('ready') }) } },
+    },
+    ...errorResponses(503),
+  },
+});
+
+export function healthRoutes({ database, ctx }: AppDeps) {
+  return new OpenAPIHono<AppEnv>()
+    .openapi(health, (c) => c.json({ status: 'ok' as const }, 200))
+    .openapi(ready, async (c) => {
+      try {
+        await database.ping();
+        return c.json({ status: 'ready' as const }, 200);
+      } catch (error) {
+        ctx.logger.warn({ err: error }, 'database not reachable');
+        return apiError(c, 503, 'not-ready', localeOf(c));
+      }
+    });
+}

@@ -1,0 +1,184 @@
+import { domainToASCII } from 'node:url';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+
+export type ContactKind = 'email' | 'phone' | 'username';
+
+export type InvalidReason =
+  'empty' | 'too-long' | 'control-characters' | 'email-format' | 'phone-format' | 'unrecognized';
+
+export type ContactCheck =
+  | { kind: ContactKind; normalized: string; smsEligible: boolean; suggestion: string | null }
+  | { kind: 'invalid'; normalized: null; smsEligible: false; suggestion: null; reason: InvalidReason };
+
+export type ValidContact = Extract<ContactCheck, { kind: ContactKind }>;
+
+const MAX_INPUT = 320;
+// Zero-width and BOM characters pasted along with a contact are dropped; other control characters
+// (CR, LF, NUL...) make the input invalid.
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const PHONE_LIKE = /^\+?[\d\s().\-/]+$/;
+const USERNAME = /^(?=.*[a-z])[a-z0-9][a-z0-9._-]{2,63}$/;
+const LOCAL_PART = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+
+const invalid = (reason: InvalidReason): ContactCheck => ({
+  kind: 'invalid',
+  normalized: null,
+  smsEligible: false,
+  suggestion: null,
+  reason,
+});
+
+/**
+ * What the input alone says about a contact: NFKC, trimmed; emails lowercased, phones to E.164
+ * (a number without a country code is read as North American). Never touches the database.
+ */
+export function checkContact(raw: string): ContactCheck {
+  if (raw.length > MAX_INPUT * 4) return invalid('too-long');
+  const value = raw.normalize('NFKC').replace(INVISIBLE, '').trim();
+  if (!value) return invalid('empty');
+  if (value.length > MAX_INPUT) return invalid('too-long');
+  if (CONTROL.test(value)) return invalid('control-characters');
+  if (value.includes('@')) return checkEmail(value);
+  if (PHONE_LIKE.test(value)) return checkPhone(value);
+  const username = value.toLowerCase();
+  if (USERNAME.test(username))
+    return { kind: 'username', normalized: username, smsEligible: false, suggestion: null };
+  return invalid('unrecognized');
+}
+
+function checkPhone(value: string): ContactCheck {
+  const digits = value.replace(/\D/g, '');
+  if (digits.length < 7 || digits.length > 15) return invalid('phone-format');
+  const phone = parsePhoneNumberFromString(value, 'US');
+  if (!phone || !phone.isValid()) return invalid('phone-format');
+  return {
+    kind: 'phone',
+    normalized: phone.number,
+    smsEligible: phone.countryCallingCode === '1',
+    suggestion: null,
+  };
+}
+
+function checkEmail(value: string): ContactCheck {
+  const lower = value.toLowerCase();
+  const at = lower.lastIndexOf('@');
+  const local = lower.slice(0, at);
+  const domainInput = lower.slice(at + 1);
+  if (!local || local.length > 64 || !LOCAL_PART.test(local)) return invalid('email-format');
+  const domain = domainInput.endsWith('.') ? '' : domainToASCII(domainInput);
+  const labels = domain.split('.');
+  if (
+    !domain ||
+    domain.length > 253 ||
+    labels.length < 2 ||
+    !labels.every((label) => LABEL.test(label)) ||
+    !/^([a-z]{2,63}|xn--[a-z0-9-]+)$/.test(labels[labels.length - 1])
+  ) {
+    return invalid('email-format');
+  }
+  const normalized = `${local}@${domain}`;
+  if (normalized.length > 254) return invalid('email-format');
+  const fixed = suggestDomain(domain);
+  return { kind: 'email', normalized, smsEligible: false, suggestion: fixed ? `${local}@${fixed}` : null };
+}
+
+const COMMON_DOMAINS = [
+  'gmail.com',
+  'googlemail.com',
+  'hotmail.com',
+  'hotmail.fr',
+  'hotmail.ca',
+  'outlook.com',
+  'outlook.fr',
+  'live.com',
+  'live.ca',
+  'live.fr',
+  'msn.com',
+  'yahoo.com',
+  'yahoo.ca',
+  'yahoo.fr',
+  'icloud.com',
+  'me.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+  'videotron.ca',
+  'sympatico.ca',
+  'bell.net',
+  'rogers.com',
+  'shaw.ca',
+  'telus.net',
+  'orange.fr',
+  'free.fr',
+  'sfr.fr',
+  'laposte.net',
+  'wanadoo.fr',
+  'gmx.com',
+  'gmx.fr',
+];
+
+/** The common mailbox domain the input most likely meant, when it is one or two typos away. */
+export function suggestDomain(domain: string): string | null {
+  if (COMMON_DOMAINS.includes(domain)) return null;
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const candidate of COMMON_DOMAINS) {
+    const distance = editDistance(domain, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const allowed = domain.length <= 6 ? 1 : 2;
+  return bestDistance <= allowed ? best : null;
+}
+
+/** Optimal string alignment distance (insertions, deletions, substitutions, transpositions). */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return Infinity;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.length][b.length];
+}
+
+const BULLET = '•';
+
+/** `c•••••s@example.com`: enough for its owner to recognize, not enough to harvest. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  const local = email.slice(0, at);
+  const shown =
+    local.length <= 2
+      ? local[0]
+      : `${local[0]}${BULLET.repeat(Math.min(local.length - 2, 6))}${local.at(-1)}`;
+  return `${shown}${local.length <= 2 ? BULLET : ''}@${email.slice(at + 1)}`;
+}
+
+/** `+1 •••-•••-0101`: the country code and the last digits. */
+export function maskPhone(e164: string): string {
+  const phone = parsePhoneNumberFromString(e164);
+  const code = phone ? `+${phone.countryCallingCode}` : e164.slice(0, 2);
+  return `${code} ${BULLET.repeat(3)}-${BULLET.repeat(3)}-${e164.slice(-4)}`;
+}
+
+export function maskUsername(username: string): string {
+  if (username.length <= 2) return `${username[0]}${BULLET}`;
+  return `${username[0]}${BULLET.repeat(Math.min(username.length - 2, 6))}${username.at(-1)}`;
+}
+
+export function maskContact(kind: ContactKind, value: string): string {
+  return kind === 'email' ? maskEmail(value) : kind === 'phone' ? maskPhone(value) : maskUsername(value);
+}

@@ -1,0 +1,16 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import type { Db } from '../db/client';
+import type { Clock } from './clock';
+import type { Keys } from './crypto';
+
+/** What every service needs: passed explicitly, so tests inject their own clock and database. */
+export interface ServiceContext {
+  db: Db;
+  keys: Keys;
+  clock: Clock;
+  config: Config;
+  logger: Logger;
+  /** Wakes the background worker (new work was queued). */
+  wake: () => void;
+}

@@ -1,0 +1,172 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { rateLimits } from '../db/schema';
+
+export type LimitResult =
+  { allowed: true; retryAfterSeconds: number } | { allowed: false; retryAfterSeconds: number };
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * A fixed window counted in one atomic statement (per client address): the request that makes
+ * the count exceed `limit` is refused until the window ends.
+ */
+export async function hitFixedWindow(
+  db: Db,
+  key: string,
+  now: Date,
+  windowSeconds: number,
+  limit: number,
+): Promise<LimitResult> {
+  const nowMs = now.getTime();
+  const windowMs = windowSeconds * 1000;
+  const stale = sql`(${rateLimits.windowStart} is null or ${rateLimits.windowStart} <= ${iso(nowMs - windowMs)}::timestamptz)`;
+  const [row] = await db
+    .insert(rateLimits)
+    .values({ key, count: 1, windowStart: now, expiresAt: new Date(nowMs + windowMs) })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sql`case when ${stale} then 1 else ${rateLimits.count} + 1 end`,
+        windowStart: sql`case when ${stale} then ${iso(nowMs)}::timestamptz else ${rateLimits.windowStart} end`,
+        expiresAt: sql`case when ${stale} then ${iso(nowMs + windowMs)}::timestamptz else ${rateLimits.expiresAt} end`,
+      },
+    })
+    .returning({ count: rateLimits.count, windowStart: rateLimits.windowStart });
+  const retryAfterSeconds = seconds(row.windowStart!.getTime() + windowMs - nowMs);
+  return row.count > limit ? { allowed: false, retryAfterSeconds } : { allowed: true, retryAfterSeconds: 0 };
+}
+
+export interface SendRules {
+  intervalSeconds: number;
+  perHour: number;
+  perDay: number;
+}
+
+/** Milliseconds until one more send is allowed, given the recent sends (sliding windows). */
+function waitForNextSend(hits: number[], nowMs: number, rules: SendRules): number {
+  const sorted = hits.filter((t) => t > nowMs - DAY).sort((a, b) => a - b);
+  const waits = [0];
+  const last = sorted.at(-1);
+  if (last !== undefined) waits.push(last + rules.intervalSeconds * 1000 - nowMs);
+  const inHour = sorted.filter((t) => t > nowMs - HOUR);
+  if (inHour.length >= rules.perHour) waits.push(inHour[inHour.length - rules.perHour] + HOUR - nowMs);
+  if (sorted.length >= rules.perDay) waits.push(sorted[sorted.length - rules.perDay] + DAY - nowMs);
+  return Math.max(...waits);
+}
+
+/**
+ * Takes a send slot for a contact (resend interval, per hour, per day), whether or not the
+ * contact is on file. Must run inside a transaction: the row stays locked until it ends.
+ * When allowed, `retryAfterSeconds` is the wait before the next send.
+ */
+export async function takeSendSlot(tx: Db, key: string, now: Date, rules: SendRules): Promise<LimitResult> {
+  const nowMs = now.getTime();
+  // The upsert locks the row (one statement instead of insert + select for update).
+  const [row] = await tx
+    .insert(rateLimits)
+    .values({ key, hits: [], expiresAt: new Date(nowMs + DAY) })
+    .onConflictDoUpdate({ target: rateLimits.key, set: { key: sql`excluded.key` } })
+    .returning({ hits: rateLimits.hits });
+  const recent = row.hits.filter((t) => t > nowMs - DAY);
+  const wait = waitForNextSend(recent, nowMs, rules);
+  if (wait > 0) return { allowed: false, retryAfterSeconds: seconds(wait) };
+  const hits = [...recent, nowMs];
+  await tx
+    .update(rateLimits)
+    .set({ hits, expiresAt: new Date(nowMs + DAY) })
+    .where(eq(rateLimits.key, key));
+  return { allowed: true, retryAfterSeconds: Math.ceil(waitForNextSend(hits, nowMs, rules) / 1000) };
+}
+
+/** At most one event per `intervalSeconds` (e.g. the "no account uses this address" notice). */
+export async function takeOncePer(tx: Db, key: string, now: Date, intervalSeconds: number): Promise<boolean> {
+  const nowMs = now.getTime();
+  const rows = await tx
+    .insert(rateLimits)
+    .values({ key, windowStart: now, expiresAt: new Date(nowMs + intervalSeconds * 1000) })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: { windowStart: now, expiresAt: new Date(nowMs + intervalSeconds * 1000) },
+      setWhere: sql`${rateLimits.windowStart} is null or ${rateLimits.windowStart} <= ${iso(nowMs - intervalSeconds * 1000)}::timestamptz`,
+    })
+    .returning({ key: rateLimits.key });
+  return rows.length > 0;
+}
+
+export interface FailureRules {
+  failuresBeforeCooldown: number;
+  cooldownSeconds: number;
+  hardCap: number;
+}
+
+export type FailureState =
+  { state: 'open' } | { state: 'cooling-down'; retryAfterSeconds: number } | { state: 'blocked' };
+
+/**
+ * Locks and reads the consecutive-failure counter of a contact. Inside a transaction, this also
+ * serializes every verification of that contact.
+ */
+export async function lockFailures(tx: Db, key: string, now: Date): Promise<FailureState> {
+  const nowMs = now.getTime();
+  const [row] = await tx
+    .insert(rateLimits)
+    .values({ key, expiresAt: new Date(nowMs + 30 * DAY) })
+    .onConflictDoUpdate({ target: rateLimits.key, set: { key: sql`excluded.key` } })
+    .returning();
+  if (row.level < 0) return { state: 'blocked' };
+  if (row.blockedUntil && row.blockedUntil.getTime() > nowMs) {
+    return { state: 'cooling-down', retryAfterSeconds: seconds(row.blockedUntil.getTime() - nowMs) };
+  }
+  return { state: 'open' };
+}
+
+/**
+ * Counts one more consecutive failure: every `failuresBeforeCooldown` failures start a cool-down
+ * that doubles each time; at `hardCap` the contact is blocked until support clears it.
+ */
+export async function recordFailure(
+  tx: Db,
+  key: string,
+  now: Date,
+  rules: FailureRules,
+): Promise<FailureState> {
+  const [row] = await tx
+    .update(rateLimits)
+    .set({ count: sql`${rateLimits.count} + 1` })
+    .where(eq(rateLimits.key, key))
+    .returning();
+  if (row.count >= rules.hardCap) {
+    await tx.update(rateLimits).set({ level: -1, blockedUntil: null }).where(eq(rateLimits.key, key));
+    return { state: 'blocked' };
+  }
+  if (row.count % rules.failuresBeforeCooldown === 0) {
+    const cooldownMs = rules.cooldownSeconds * 1000 * 2 ** row.level;
+    await tx
+      .update(rateLimits)
+      .set({
+        level: row.level + 1,
+        blockedUntil: new Date(now.getTime() + cooldownMs),
+        expiresAt: new Date(now.getTime() + cooldownMs + 30 * DAY),
+      })
+      .where(eq(rateLimits.key, key));
+    return { state: 'cooling-down', retryAfterSeconds: seconds(cooldownMs) };
+  }
+  return { state: 'open' };
+}
+
+/** A success ends the run of consecutive failures. */
+export async function resetFailures(tx: Db, key: string): Promise<void> {
+  await tx.update(rateLimits).set({ count: 0, level: 0, blockedUntil: null }).where(eq(rateLimits.key, key));
+}
+
+/** Removes counters nobody needs any more (called by the worker now and then). */
+export async function purgeExpiredLimits(db: Db, now: Date): Promise<void> {
+  await db
+    .delete(rateLimits)
+    .where(sql`${rateLimits.expiresAt} < ${now.toISOString()}::timestamptz and ${rateLimits.level} >= 0`);
+}

@@ -1,0 +1,149 @@
+import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { oneTimeSecrets, type Purpose } from '../db/schema';
+import { codeHash, randomCode, randomToken, sameHash, tokenHash, type Keys } from './crypto';
+
+export interface IssueOptions {
+  purpose: Purpose;
+  /** The contact the request named (normalized); a code is bound to it. */
+  contact: string;
+  contactKey: string;
+  accountId: string;
+  now: Date;
+  ttlSeconds: number;
+}
+
+/**
+ * Voids the live secrets of this purpose for the contact or its account (asked for through its
+ * phone, email or username): only the newest one works.
+ */
+async function voidEarlier(tx: Db, options: IssueOptions): Promise<void> {
+  await tx
+    .update(oneTimeSecrets)
+    .set({ voidedAt: options.now })
+    .where(
+      and(
+        or(
+          eq(oneTimeSecrets.contactKey, options.contactKey),
+          eq(oneTimeSecrets.accountId, options.accountId),
+        ),
+        eq(oneTimeSecrets.purpose, options.purpose),
+        isNull(oneTimeSecrets.usedAt),
+        isNull(oneTimeSecrets.voidedAt),
+      ),
+    );
+}
+
+/** Issues a numeric code; stores HMAC(purpose ‖ contact ‖ code) only. */
+export async function issueCode(tx: Db, keys: Keys, digits: number, options: IssueOptions): Promise<string> {
+  await voidEarlier(tx, options);
+  const code = randomCode(digits);
+  await tx.insert(oneTimeSecrets).values({
+    purpose: options.purpose,
+    contactKey: options.contactKey,
+    accountId: options.accountId,
+    hash: codeHash(keys, options.purpose, options.contact, code),
+    createdAt: options.now,
+    expiresAt: new Date(options.now.getTime() + options.ttlSeconds * 1000),
+  });
+  return code;
+}
+
+/** Issues a link token (32 random bytes); stores HMAC(purpose ‖ token) only. */
+export async function issueToken(tx: Db, keys: Keys, options: IssueOptions): Promise<string> {
+  await voidEarlier(tx, options);
+  const token = randomToken();
+  await tx.insert(oneTimeSecrets).values({
+    purpose: options.purpose,
+    contactKey: options.contactKey,
+    accountId: options.accountId,
+    hash: tokenHash(keys, options.purpose, token),
+    createdAt: options.now,
+    expiresAt: new Date(options.now.getTime() + options.ttlSeconds * 1000),
+  });
+  return token;
+}
+
+export type CodeCheck =
+  { outcome: 'accepted'; accountId: string } | { outcome: 'rejected'; counted: boolean };
+
+// Compared against when no live code exists, so both paths do the same work.
+const DUMMY_HASH = 'x'.repeat(43);
+
+/**
+ * Checks a code against the newest live code of the contact, inside the caller's transaction
+ * (which already serializes this contact). A wrong guess counts against the code; at
+ * `maxGuesses` it is dead. A right one is used up at once.
+ */
+export async function checkCode(
+  tx: Db,
+  keys: Keys,
+  options: { contact: string; contactKey: string; code: string; now: Date; maxGuesses: number },
+): Promise<CodeCheck> {
+  const [live] = await tx
+    .select()
+    .from(oneTimeSecrets)
+    .where(
+      and(
+        eq(oneTimeSecrets.contactKey, options.contactKey),
+        eq(oneTimeSecrets.purpose, 'login-code'),
+        isNull(oneTimeSecrets.usedAt),
+        isNull(oneTimeSecrets.voidedAt),
+      ),
+    )
+    .orderBy(desc(oneTimeSecrets.createdAt))
+    .limit(1)
+    .for('update');
+  const usable =
+    live &&
+    live.expiresAt.getTime() > options.now.getTime() &&
+    live.attempts < options.maxGuesses &&
+    live.accountId;
+  const candidate = codeHash(keys, 'login-code', options.contact, options.code);
+  const matches = sameHash(candidate, usable ? live.hash : DUMMY_HASH);
+  if (!usable) return { outcome: 'rejected', counted: false };
+  if (matches) {
+    await tx.update(oneTimeSecrets).set({ usedAt: options.now }).where(eq(oneTimeSecrets.id, live.id));
+    return { outcome: 'accepted', accountId: live.accountId! };
+  }
+  await tx
+    .update(oneTimeSecrets)
+    .set({ attempts: sql`${oneTimeSecrets.attempts} + 1` })
+    .where(eq(oneTimeSecrets.id, live.id));
+  return { outcome: 'rejected', counted: true };
+}
+
+export type TokenRedemption =
+  { outcome: 'valid'; secretId: string; accountId: string; contactKey: string } | { outcome: 'invalid' };
+
+/** Finds and locks a live link token of the given purpose (not yet used, voided or expired). */
+export async function findLiveToken(
+  tx: Db,
+  keys: Keys,
+  purpose: Purpose,
+  token: string,
+  now: Date,
+): Promise<TokenRedemption> {
+  const hash = tokenHash(keys, purpose, token);
+  const [row] = await tx
+    .select()
+    .from(oneTimeSecrets)
+    .where(and(eq(oneTimeSecrets.hash, hash), eq(oneTimeSecrets.purpose, purpose)))
+    .limit(1)
+    .for('update');
+  if (
+    !row ||
+    !sameHash(row.hash, hash) ||
+    row.usedAt ||
+    row.voidedAt ||
+    row.expiresAt.getTime() <= now.getTime() ||
+    !row.accountId
+  ) {
+    return { outcome: 'invalid' };
+  }
+  return { outcome: 'valid', secretId: row.id, accountId: row.accountId, contactKey: row.contactKey };
+}
+
+export async function markUsed(tx: Db, secretId: string, now: Date): Promise<void> {
+  await tx.update(oneTimeSecrets).set({ usedAt: now }).where(eq(oneTimeSecrets.id, secretId));
+}

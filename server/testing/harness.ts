@@ -1,0 +1,87 @@
+import { sql } from 'drizzle-orm';
+import pino from 'pino';
+import { loadConfig } from '../config';
+import { openTestDatabase } from '../db/test-database';
+import { seedDemoData } from '../db/seed';
+import type { OutboxMessage } from '../messaging/outbox';
+import { outboxTransport, type Transports } from '../messaging/transports';
+import { createRuntime, type Runtime } from '../runtime';
+import { ManualClock } from '../services/clock';
+
+export const TEST_BASE_URL = 'https://help.example.com';
+
+/** The settings every API test starts from: development mode, no timing floor, no site. */
+export const TEST_ENV: Record<string, string> = {
+  APP_ENV: 'development',
+  LOG_LEVEL: 'silent',
+  RESPONSE_FLOOR_MS: '0',
+  SERVE_SITE: 'false',
+  PUBLIC_BASE_URL: TEST_BASE_URL,
+  SECRET_KEY: 'test-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
+};
+
+export interface TestServer extends Runtime {
+  clock: ManualClock;
+  /** `app.request` with a JSON body. */
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+  get(path: string, headers?: Record<string, string>): Promise<Response>;
+  /** Runs the worker until the queues are empty. */
+  drain(): Promise<void>;
+  /** The development outbox (newest first), optionally for one contact. */
+  outbox(to?: string): Promise<OutboxMessage[]>;
+  /** Empties every table and seeds the demo data again. */
+  reset(): Promise<void>;
+}
+
+/** An API on a fresh database (in-memory PGlite, or PostgreSQL with TEST_DATABASE_URL). */
+export async function createTestServer(
+  env: Record<string, string> = {},
+  options: { transports?: Transports; seed?: boolean } = {},
+): Promise<TestServer> {
+  const config = loadConfig({ ...TEST_ENV, SEED_DEMO: options.seed === false ? 'false' : 'true', ...env });
+  const clock = new ManualClock();
+  const database = await openTestDatabase();
+  const runtime = await createRuntime(config, {
+    clock,
+    database,
+    logger: pino({ level: 'silent' }),
+    transports: options.transports ?? { email: outboxTransport, sms: outboxTransport },
+  });
+  const request = async (path: string, init: RequestInit) => runtime.app.request(path, init);
+  return {
+    ...runtime,
+    clock,
+    post: (path, body, headers = {}) =>
+      request(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    get: (path, headers = {}) => request(path, { headers }),
+    async drain() {
+      for (let pass = 0; pass < 20; pass++) {
+        const done = await runtime.worker.runOnce();
+        if (done.requests === 0 && done.sent === 0) return;
+      }
+      throw new Error('the worker did not settle');
+    },
+    async outbox(to) {
+      const query = to === undefined ? '' : `?to=${encodeURIComponent(to)}`;
+      const response = await runtime.app.request(`/api/dev/outbox${query}`);
+      return ((await response.json()) as { messages: OutboxMessage[] }).messages;
+    },
+    async reset() {
+      await database.db.execute(
+        sql.raw(
+          'truncate table audit_log, sessions, deliveries, help_requests, one_time_secrets, rate_limits, account_employers, accounts, employers, app_meta restart identity cascade',
+        ),
+      );
+      if (options.seed !== false) await seedDemoData(database.db, clock.now());
+    },
+  };
+}
+
+/** The JSON of a response, typed loosely for assertions. */
+export async function json<T = Record<string, unknown>>(response: Response): Promise<T> {
+  return (await response.json()) as T;
+}
