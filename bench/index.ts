@@ -27,17 +27,14 @@ interface SectionEntry {
   /** Why a planned section cannot run yet. */
   pending?: string;
 }
+// A section that cannot run yet gets `pending: 'why'` instead of `load`; the report says so.
 
 const SECTIONS: SectionEntry[] = [
   {
-    // Slot for bench/api.ts (issue 6, part 1): autocannon on loopback against a bare Hono hello-world baseline
-    // started by the bench, then /api/v1/contact-checks and /api/v1/help-requests over many distinct contacts;
-    // requests/s, p50, p99 and the ratio to the baseline. Export `api: Section` and replace `pending` with
-    // `load: async () => (await import('./api')).api`.
     name: 'api',
     title: 'API under load (autocannon)',
-    needsBuild: false,
-    pending: 'bench/api.ts is written once the API server (server/app.ts) is on main',
+    needsBuild: true, // npm start serves the site too
+    load: async () => (await import('./api')).api,
   },
   {
     name: 'assets',
@@ -57,6 +54,8 @@ const HELP = `npm run bench -- [options]
   --only=a,b              run only these sections (${SECTIONS.map((s) => s.name).join(', ')})
   --skip=a,b              run all sections but these
   --no-build              use build/ as it is (default: rebuild when missing or older than the sources)
+ api:
+  --api-duration=S        seconds per target (default 10)  --api-connections=N (default 50)
  lighthouse:
   --presets=mobile,desktop  --pages=home,article,troubleshoot  --langs=en,fr
   --runs=N                median of N runs per page (default 1)

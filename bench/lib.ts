@@ -1,8 +1,10 @@
 /** Helpers shared by the bench sections: the build, servers on free loopback ports, tables. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export { formatBytes } from '../scripts/precompress';
@@ -85,23 +87,34 @@ export async function startServer(options: {
   command: string;
   args: string[];
   cwd: string;
-  env?: NodeJS.ProcessEnv;
+  /** Added to our environment; `undefined` removes a variable. */
+  env?: Record<string, string | undefined>;
   readyUrl: string;
   timeoutMs: number;
   description: string;
+  /** Where its output goes (kept out of the bench process, which also generates the load). */
+  logFile?: string;
 }): Promise<RunningServer> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const [name, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  const log = options.logFile ? openSync(options.logFile, 'a') : undefined;
   const child: ChildProcess = spawn(options.command, options.args, {
     cwd: options.cwd,
-    env: { ...process.env, ...options.env },
+    env,
     detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', log ?? 'pipe', log ?? 'pipe'],
   });
-  let output = '';
+  if (log !== undefined) closeSync(log);
+  let piped = '';
   const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-4000);
+    piped = (piped + chunk.toString()).slice(-4000);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
+  const output = () => (options.logFile ? tail(options.logFile) : piped);
   let exited: string | undefined;
   const exitPromise = new Promise<void>((resolve) =>
     child.on('exit', (code, signal) => {
@@ -132,7 +145,7 @@ export async function startServer(options: {
   const deadline = Date.now() + options.timeoutMs;
   while (Date.now() < deadline) {
     if (exited !== undefined) {
-      throw new Error(`${options.description} exited (${exited}) before it was ready:\n${output.trim()}`);
+      throw new Error(`${options.description} exited (${exited}) before it was ready:\n${output().trim()}`);
     }
     try {
       const response = await fetch(options.readyUrl, { signal: AbortSignal.timeout(2_000) });
@@ -155,8 +168,75 @@ export async function startServer(options: {
   unregister();
   await stop();
   throw new Error(
-    `${options.description} was not ready after ${options.timeoutMs / 1000} s:\n${output.trim()}`,
+    `${options.description} was not ready after ${options.timeoutMs / 1000} s:\n${output().trim()}`,
   );
+}
+
+function tail(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').slice(-4000);
+  } catch {
+    return '';
+  }
+}
+
+export interface AppServer extends RunningServer {
+  /** Its JSON log (pino), one line per request. */
+  logFile: string;
+}
+
+/**
+ * The product as deployed: `npm start` (site and API in one process) in production mode, on a free loopback
+ * port, with a fresh embedded database in a temporary folder (never the developer's data/ or DATABASE_URL),
+ * a random secret, messages to the outbox, and 127.0.0.1 as the trusted proxy (the bench plays the load
+ * balancer and gives each simulated client its own X-Forwarded-For address).
+ */
+export async function startAppServer(
+  root: string,
+  extraEnv: Record<string, string> = {},
+): Promise<AppServer> {
+  const port = await freePort();
+  const dir = await mkdtemp(path.join(tmpdir(), 'bench-server-'));
+  const logFile = path.join(dir, 'server.log');
+  const origin = `http://127.0.0.1:${port}`;
+  let server: RunningServer;
+  try {
+    server = await startServer({
+      command: 'npm',
+      args: ['start', '--silent'],
+      cwd: root,
+      env: {
+        APP_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        PUBLIC_BASE_URL: origin,
+        SECRET_KEY: randomBytes(48).toString('base64'),
+        DATA_DIR: path.join(dir, 'data'),
+        DATABASE_URL: undefined,
+        SMTP_URL: undefined,
+        SMS_PROVIDER: 'outbox',
+        TRUSTED_PROXIES: '127.0.0.1',
+        ...extraEnv,
+      },
+      readyUrl: `${origin}/api/ready`,
+      timeoutMs: 240_000, // npm start builds the site first when there is no build
+      description: `npm start (production, embedded database) on 127.0.0.1:${port}`,
+      logFile,
+    });
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const removeDir = registerCleanup(() => rm(dir, { recursive: true, force: true }));
+  return {
+    ...server,
+    logFile,
+    stop: async () => {
+      await server.stop();
+      removeDir();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** What to stop (servers, browsers) if the bench ends early: Ctrl-C or a section that throws. */

@@ -14,7 +14,15 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import type { Flags, Result } from 'lighthouse';
-import { freePort, kib, registerCleanup, startServer, table, type RunningServer } from './lib';
+import {
+  freePort,
+  kib,
+  registerCleanup,
+  startAppServer,
+  startServer,
+  table,
+  type RunningServer,
+} from './lib';
 import { LOCALES, PAGES, type PageId } from './assets';
 import type { BenchContext, Check, Section, SectionReport } from './types';
 
@@ -232,27 +240,16 @@ function median(runs: RunResult[]): RunResult {
 }
 
 async function startSite(context: BenchContext): Promise<RunningServer> {
+  if (existsSync(path.join(context.root, 'server', 'index.ts'))) return startAppServer(context.root);
+  // Before the API server existed: the static server of Docusaurus (no compression, no cache headers).
   const port = await freePort();
-  const readyUrl = `http://127.0.0.1:${port}/`;
-  if (existsSync(path.join(context.root, 'server', 'index.ts'))) {
-    return startServer({
-      command: 'npm',
-      args: ['start', '--silent'],
-      cwd: context.root,
-      env: { PORT: String(port), HOST: '127.0.0.1' },
-      readyUrl,
-      timeoutMs: 240_000, // npm start builds the site first when the build is missing or stale
-      description: `npm start on 127.0.0.1:${port}`,
-    });
-  }
-  // Until the API server lands: the static server of Docusaurus (no compression, no cache headers).
   return startServer({
     command: path.join(context.root, 'node_modules', '.bin', 'docusaurus'),
     args: ['serve', '--port', String(port), '--host', '127.0.0.1', '--no-open'],
     cwd: context.root,
-    readyUrl,
+    readyUrl: `http://127.0.0.1:${port}/`,
     timeoutMs: 60_000,
-    description: `docusaurus serve on 127.0.0.1:${port} (fallback: server/index.ts not there yet)`,
+    description: `docusaurus serve on 127.0.0.1:${port} (fallback: server/index.ts not there)`,
   });
 }
 
