@@ -4,7 +4,7 @@ import { expect, gotoHydrated, test } from './fixtures';
 /** The id of a section of the current article (not the first, to be sure the hash matters). */
 async function sectionId(page: Page): Promise<string> {
   const ids = await page
-    .locator('article h2[id], article h3[id]')
+    .locator('.theme-doc-markdown h2[id], .theme-doc-markdown h3[id]')
     .evaluateAll((els) => els.map((el) => el.id));
   expect(ids.length, 'the article has sections with ids').toBeGreaterThan(0);
   return ids[ids.length - 1];
