@@ -193,6 +193,12 @@ describe('French typography', () => {
     expect(checkFrenchText('Attention: x')[0].message).toContain('no space');
   });
 
+  it('rejects a straight apostrophe between letters, accepts the typographic one', () => {
+    expect(checkFrenchText("Le code n'arrive pas, aujourd'hui")).toHaveLength(2);
+    expect(checkFrenchText("Le code n'arrive pas")[0].message).toContain('’');
+    expect(checkFrenchText('Le code n’arrive pas, aujourd’hui')).toEqual([]);
+  });
+
   it('rejects guillemets without non-breaking spaces', () => {
     expect(checkFrenchText('« Mot de passe »')).toHaveLength(2);
     expect(checkFrenchText('«Mot»')).toHaveLength(2);

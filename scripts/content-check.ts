@@ -354,7 +354,8 @@ export interface TypographyIssue {
 
 /**
  * French rules for running text: a non-breaking space (U+00A0 or the narrow U+202F) before `:` `;`
- * `?` `!`, and inside « ». The text must already be free of code, URLs and markup.
+ * `?` `!`, and inside « »; the typographic apostrophe (’) between letters. The text must already be
+ * free of code, URLs and markup.
  */
 export function checkFrenchText(text: string): TypographyIssue[] {
   const issues: TypographyIssue[] = [];
@@ -377,6 +378,8 @@ export function checkFrenchText(text: string): TypographyIssue[] {
             ? `plain space before "${char}": use a non-breaking space (U+00A0)`
             : `no space before "${char}": French puts a non-breaking space (U+00A0) before it`,
       });
+    } else if (char === "'" && /\p{L}/u.test(before ?? '') && /\p{L}/u.test(text[index + 1] ?? '')) {
+      issues.push({ index, message: 'straight apostrophe: French text uses the typographic one (’)' });
     } else if (char === '«') {
       const after = text[index + 1];
       if (!isNbsp(after) && !/^(&nbsp;|&#160;|&#xa0;|&#8239;|&#x202f;)/i.test(text.slice(index + 1))) {
