@@ -4,6 +4,7 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { languageDetector } from 'hono/language';
 import { requestId } from 'hono/request-id';
+import { isDatabaseUnavailable } from './db/client';
 import { apiError, type ErrorCode } from './http/errors';
 import type { AppDeps, AppEnv } from './http/env';
 import { clientAddress, localeOf, requestLogger, trustedProxyList } from './http/middleware';
@@ -115,7 +116,9 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => apiError(c, 404, 'not-found', localeOf(c)));
   app.onError((error, c) => {
-    const locale = localeOf(c);
+    // The body's `locale`, when the route had validated it before the error.
+    const validated = c.req.valid('json' as never) as { locale?: unknown } | undefined;
+    const locale = localeOf(c, validated?.locale);
     if (error instanceof HTTPException && error.status < 500) {
       const code = HTTP_ERRORS[error.status] ?? 'invalid-request';
       return apiError(c, error.status, code, locale);
@@ -123,6 +126,12 @@ export function createApp(deps: AppDeps) {
     // Parsing limits (e.g. a body nested too deep for JSON.parse) are the client's input.
     if (error instanceof RangeError || error instanceof SyntaxError)
       return apiError(c, 400, 'invalid-json', locale);
+    // The database away (restarting, failing over, network cut): a clean 503 until it is back.
+    if (isDatabaseUnavailable(error)) {
+      (c.get('logger') ?? logger).warn({ err: error }, 'database unavailable');
+      c.header('Retry-After', '5');
+      return apiError(c, 503, 'service-unavailable', locale);
+    }
     (c.get('logger') ?? logger).error({ err: error }, 'unhandled error');
     return apiError(c, 500, 'internal', locale);
   });

@@ -13,6 +13,26 @@ async function admin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Pro
 }
 
 /**
+ * An empty database of its own on the PostgreSQL server named by TEST_DATABASE_URL, for a test
+ * that connects to it itself (e.g. server processes it starts); `drop()` removes it, cutting any
+ * connection still open.
+ */
+export async function createPostgresTestDatabase(
+  serverUrl: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `test_${randomBytes(6).toString('hex')}`;
+  await admin(serverUrl, (client) => client.query(`create database "${name}"`));
+  const own = new URL(serverUrl);
+  own.pathname = `/${name}`;
+  return {
+    url: own.toString(),
+    async drop() {
+      await admin(serverUrl, (client) => client.query(`drop database if exists "${name}" with (force)`));
+    },
+  };
+}
+
+/**
  * A fresh, migrated database for a test: in-memory PGlite by default, or a database of its own on
  * the PostgreSQL server named by TEST_DATABASE_URL (created here, dropped on close), so the
  * whole suite runs against either.
@@ -20,16 +40,13 @@ async function admin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Pro
 export async function openTestDatabase(): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) return openDatabase({ kind: 'pglite', dataDir: null });
-  const name = `test_${randomBytes(6).toString('hex')}`;
-  await admin(url, (client) => client.query(`create database "${name}"`));
-  const own = new URL(url);
-  own.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: own.toString(), poolSize: 8 });
+  const scratch = await createPostgresTestDatabase(url);
+  const database = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: 8 });
   return {
     ...database,
     async close() {
       await database.close();
-      await admin(url, (client) => client.query(`drop database if exists "${name}" with (force)`));
+      await scratch.drop();
     },
   };
 }

@@ -123,6 +123,10 @@ const MESSAGES = {
     en: 'The service is starting or cannot reach its database.',
     fr: 'Le service démarre ou n’arrive pas à joindre sa base de données.',
   },
+  'service-unavailable': {
+    en: 'The service is temporarily unavailable. Please try again in a moment.',
+    fr: 'Le service est momentanément indisponible. Veuillez réessayer dans un instant.',
+  },
   'support-unauthorized': {
     en: 'Sign in with a valid support token.',
     fr: 'Connectez-vous avec un jeton de soutien valide.',
@@ -217,7 +221,7 @@ const DESCRIPTIONS: Record<number, string> = {
   413: 'Body larger than the limit (8 KiB by default).',
   415: 'Body not sent as JSON.',
   429: 'Too many requests; `Retry-After` gives the seconds to wait.',
-  503: 'Not ready.',
+  503: 'Not ready, or the database cannot be reached for now (`Retry-After`).',
 };
 
 /** OpenAPI entries for the error answers a route can give. */

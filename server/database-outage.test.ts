@@ -1,0 +1,184 @@
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresTestDatabase } from './db/test-database';
+import { ERROR_CODES } from './http/errors';
+import { freePort, mailCatcher, startServerProcess, waitFor, type ServerProcess } from './testing/processes';
+
+// A PostgreSQL server that goes away (restart, fail-over, network cut) and comes back: a TCP proxy
+// between the server process and PostgreSQL is cut, then restored.
+//
+// Skipped when TEST_DATABASE_URL is unset (PGlite runs inside the process: it cannot go away on
+// its own). Never skipped in CI: `.ci/run` runs the server tests a second time against a
+// PostgreSQL server it starts (`npm run test:pg`).
+
+const serverUrl = process.env.TEST_DATABASE_URL;
+
+/** Forwards TCP connections to `target`; `cut()` drops every connection and refuses new ones. */
+function tcpProxy(target: { host: string; port: number }) {
+  const sockets = new Set<Socket>();
+  let open = true;
+  const server = createServer((client) => {
+    if (!open) {
+      client.destroy();
+      return;
+    }
+    const upstream = connect(target.port, target.host);
+    const close = () => {
+      client.destroy();
+      upstream.destroy();
+      sockets.delete(client);
+      sockets.delete(upstream);
+    };
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('error', close).on('close', close);
+    }
+    client.pipe(upstream);
+    upstream.pipe(client);
+  });
+  return {
+    listen: () =>
+      new Promise<number>((resolve) =>
+        server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+      ),
+    cut() {
+      open = false;
+      for (const socket of sockets) socket.destroy();
+    },
+    restore() {
+      open = true;
+    },
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+interface Answer {
+  status: number;
+  ms: number;
+  retryAfter: string | null;
+  body: { error?: { code: string; message: string }; status?: string };
+}
+
+describe.skipIf(!serverUrl)('a database that goes away and comes back (PostgreSQL)', () => {
+  const mail = mailCatcher();
+  let database: Awaited<ReturnType<typeof createPostgresTestDatabase>>;
+  let proxy: ReturnType<typeof tcpProxy>;
+  let server: ServerProcess;
+
+  async function call(path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+    const started = Date.now();
+    const response = await fetch(`${server.base}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(20_000),
+    });
+    return {
+      status: response.status,
+      retryAfter: response.headers.get('retry-after'),
+      body: (await response.json()) as Answer['body'],
+      ms: Date.now() - started,
+    };
+  }
+
+  beforeAll(async () => {
+    database = await createPostgresTestDatabase(serverUrl!);
+    const target = new URL(database.url);
+    proxy = tcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    const viaProxy = new URL(database.url);
+    viaProxy.hostname = '127.0.0.1';
+    viaProxy.port = String(await proxy.listen());
+    const smtpPort = await mail.listen();
+    server = startServerProcess(await freePort(), {
+      DATABASE_URL: viaProxy.toString(),
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      PUBLIC_BASE_URL: 'https://help.example.com',
+      SECRET_KEY: 'database-outage-secret-0123456789-abcdefghij',
+      SEED_DEMO: 'true',
+      WORKER_POLL_MS: '50',
+    });
+    await server.healthy();
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.kill();
+    await proxy?.close();
+    await mail.close();
+    await database?.drop();
+  });
+
+  it('answers 503 in the error shape while it is away, and recovers when it returns', async () => {
+    expect((await call('/api/ready')).status).toBe(200);
+    expect(
+      (await call('/api/v1/help-requests', { contact: 'before@example.org', purpose: 'login-code' })).status,
+    ).toBe(202);
+    const verified = await (async () => {
+      await call('/api/v1/help-requests', { contact: 'alex.martin@example.com', purpose: 'login-code' });
+      const code = await waitFor('the code', async () => {
+        const outbox = await call('/api/dev/outbox?to=alex.martin%40example.com');
+        return (outbox.body as unknown as { messages: { codes: string[] }[] }).messages[0]?.codes[0];
+      });
+      return call('/api/v1/code-verifications', { contact: 'alex.martin@example.com', code });
+    })();
+    expect(verified.status).toBe(200);
+    const { sessionToken } = verified.body as unknown as { sessionToken: string };
+
+    proxy.cut();
+
+    const ready = await call('/api/ready');
+    expect(ready.status).toBe(503);
+    expect(ready.body.error?.code).toBe('not-ready');
+    expect((await call('/api/health')).body).toEqual({ status: 'ok' });
+
+    // Every kind of call that needs the database, several at once, in both languages.
+    const answers = await Promise.all([
+      ...Array.from({ length: 6 }, (_, i) =>
+        call('/api/v1/help-requests', { contact: `away-${i}@example.org`, purpose: 'login-code' }),
+      ),
+      call('/api/v1/help-requests', { contact: '+15145550101', purpose: 'login-code', locale: 'fr' }),
+      call('/api/v1/code-verifications', { contact: 'alex.martin@example.com', code: '123456' }),
+      call('/api/v1/account-status', undefined, { authorization: `Bearer ${sessionToken}` }),
+      call('/api/v1/unlocks', { token: 'x'.repeat(43) }),
+      call('/api/v1/feedback', { kind: 'article', target: 'workers/login/account-locked', helpful: true }),
+    ]);
+    for (const answer of answers) {
+      expect(answer.status).toBe(503);
+      expect(ERROR_CODES).toContain(answer.body.error?.code);
+      expect(answer.body.error?.code).toBe('service-unavailable');
+      expect(answer.retryAfter).toBe('5');
+      // The pool gives up connecting after 5 s; nothing waits longer than that.
+      expect(answer.ms).toBeLessThan(8_000);
+    }
+    expect(answers[6].body.error?.message).toBe(
+      'Le service est momentanément indisponible. Veuillez réessayer dans un instant.',
+    );
+    // What needs no database still works.
+    expect((await call('/api/v1/contact-checks', { contact: 'someone@example.org' })).status).toBe(200);
+    expect((await call('/api/health')).status).toBe(200);
+
+    proxy.restore();
+
+    await waitFor(
+      'ready again',
+      async () => ((await call('/api/ready')).status === 200 ? true : undefined),
+      30_000,
+    );
+    const after = await call('/api/v1/help-requests', {
+      contact: 'after@example.org',
+      purpose: 'login-code',
+    });
+    expect(after.status).toBe(202);
+    expect(
+      (await call('/api/v1/account-status', undefined, { authorization: `Bearer ${sessionToken}` })).status,
+    ).toBe(200);
+    // The delivery worker recovered too.
+    await waitFor('the mail sent after the outage', async () =>
+      mail.received.some((m) => m.to === 'after@example.org') ? true : undefined,
+    );
+    expect(mail.received.filter((m) => m.to === 'after@example.org')).toHaveLength(1);
+    expect(server.child.exitCode).toBeNull();
+  }, 120_000);
+});
