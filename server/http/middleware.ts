@@ -67,8 +67,11 @@ export function uniformTiming(floorMs: number): MiddlewareHandler<AppEnv> {
   return async (_c, next) => {
     const started = performance.now();
     await next();
-    const left = floorMs - (performance.now() - started);
-    if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+    // Timers run on the event loop's cached millisecond clock and may fire up to a millisecond
+    // early: wait again until the floor has really passed.
+    let left: number;
+    while ((left = floorMs - (performance.now() - started)) > 0)
+      await new Promise((resolve) => setTimeout(resolve, Math.ceil(left)));
   };
 }
 
