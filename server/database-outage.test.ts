@@ -13,43 +13,67 @@ import { freePort, mailCatcher, startServerProcess, waitFor, type ServerProcess 
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 
-/** Forwards TCP connections to `target`; `cut()` drops every connection and refuses new ones. */
+/**
+ * Forwards TCP connections to `target`. `cut('refuse')` drops every connection and refuses new ones
+ * (a server stopped or restarting); `cut('silence')` keeps them open but forwards nothing (a network
+ * partition: no reset, no answer); `restore()` forwards again, including what was held back.
+ */
 function tcpProxy(target: { host: string; port: number }) {
-  const sockets = new Set<Socket>();
-  let open = true;
+  interface Pair {
+    client: Socket;
+    upstream: Socket | null;
+  }
+  const pairs = new Set<Pair>();
+  let mode: 'open' | 'refuse' | 'silence' = 'open';
+  const close = (pair: Pair) => {
+    pair.client.destroy();
+    pair.upstream?.destroy();
+    pairs.delete(pair);
+  };
+  const link = (pair: Pair) => {
+    if (!pair.upstream) {
+      const upstream = connect(target.port, target.host);
+      pair.upstream = upstream;
+      upstream.on('error', () => close(pair)).on('close', () => close(pair));
+    }
+    pair.client.pipe(pair.upstream);
+    pair.upstream.pipe(pair.client);
+  };
   const server = createServer((client) => {
-    if (!open) {
+    if (mode === 'refuse') {
       client.destroy();
       return;
     }
-    const upstream = connect(target.port, target.host);
-    const close = () => {
-      client.destroy();
-      upstream.destroy();
-      sockets.delete(client);
-      sockets.delete(upstream);
-    };
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('error', close).on('close', close);
-    }
-    client.pipe(upstream);
-    upstream.pipe(client);
+    const pair: Pair = { client, upstream: null };
+    pairs.add(pair);
+    client.on('error', () => close(pair)).on('close', () => close(pair));
+    // While silent, the connection is accepted and its bytes held back.
+    if (mode === 'open') link(pair);
+    else client.pause();
   });
   return {
     listen: () =>
       new Promise<number>((resolve) =>
         server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
       ),
-    cut() {
-      open = false;
-      for (const socket of sockets) socket.destroy();
+    cut(how: 'refuse' | 'silence') {
+      mode = how;
+      for (const pair of pairs) {
+        if (how === 'refuse') close(pair);
+        else {
+          pair.client.unpipe();
+          pair.upstream?.unpipe();
+          pair.client.pause();
+          pair.upstream?.pause();
+        }
+      }
     },
     restore() {
-      open = true;
+      mode = 'open';
+      for (const pair of pairs) link(pair);
     },
     close: () => {
-      for (const socket of sockets) socket.destroy();
+      for (const pair of pairs) close(pair);
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
@@ -126,7 +150,7 @@ describe.skipIf(!serverUrl)('a database that goes away and comes back (PostgreSQ
     expect(verified.status).toBe(200);
     const { sessionToken } = verified.body as unknown as { sessionToken: string };
 
-    proxy.cut();
+    proxy.cut('refuse');
 
     const ready = await call('/api/ready');
     expect(ready.status).toBe(503);
@@ -181,4 +205,34 @@ describe.skipIf(!serverUrl)('a database that goes away and comes back (PostgreSQ
     expect(mail.received.filter((m) => m.to === 'after@example.org')).toHaveLength(1);
     expect(server.child.exitCode).toBeNull();
   }, 120_000);
+
+  it('reports not ready within a bound when the database stops answering without closing connections', async () => {
+    expect((await call('/api/ready')).status).toBe(200);
+    proxy.cut('silence');
+    try {
+      const ready = await call('/api/ready');
+      expect(ready.status).toBe(503);
+      expect(ready.body.error?.code).toBe('not-ready');
+      // 2 s on an open connection, 5 s to open a new one.
+      expect(ready.ms).toBeLessThan(7_000);
+      const health = await call('/api/health');
+      expect(health.status).toBe(200);
+      expect(health.ms).toBeLessThan(1_000);
+    } finally {
+      proxy.restore();
+    }
+    await waitFor(
+      'ready again',
+      async () => ((await call('/api/ready')).status === 200 ? true : undefined),
+      30_000,
+    );
+    expect(
+      (await call('/api/v1/help-requests', { contact: 'after-silence@example.org', purpose: 'login-code' }))
+        .status,
+    ).toBe(202);
+    await waitFor('the mail sent after the partition', async () =>
+      mail.received.some((m) => m.to === 'after-silence@example.org') ? true : undefined,
+    );
+    expect(server.child.exitCode).toBeNull();
+  }, 60_000);
 });
