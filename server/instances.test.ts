@@ -49,7 +49,7 @@ describe.skipIf(!serverUrl)('two server instances on one PostgreSQL', () => {
       SECRET_KEY: 'two-instances-shared-secret-0123456789-abcdef',
       SEED_DEMO: 'true',
       IP_SEND_LIMIT: '100000',
-      WORKER_POLL_MS: '50',
+      WORKER_POLL_MS: '20',
       DELIVERY_BACKOFF_SECONDS: '1',
     });
     // Started together: migrating and seeding one database at once must work.
@@ -109,6 +109,34 @@ describe.skipIf(!serverUrl)('two server instances on one PostgreSQL', () => {
     // Both delivery workers took part.
     const senders = new Set(mails.map((m) => m.from));
     expect(senders).toEqual(new Set(['instance-a@example.com', 'instance-b@example.com']));
+  }, 120_000);
+
+  it('with SMTP up, a burst spread over both instances is delivered exactly once', async () => {
+    // Both workers claim from the same queue at the same moments: the claim must be exclusive.
+    const contacts = Array.from({ length: 120 }, (_, i) => `burst-${i}@example.org`);
+    const statuses = await Promise.all(
+      contacts.map(
+        async (contact, i) =>
+          (await post(i % 2 ? b : a, '/api/v1/help-requests', { contact, purpose: 'login-code' })).status,
+      ),
+    );
+    expect(statuses).toEqual(contacts.map(() => 202));
+    await waitFor(
+      'every message to be sent',
+      async () => {
+        const messages = (await outbox(a)).filter((m) => contacts.includes(m.recipient ?? ''));
+        return messages.length === contacts.length && messages.every((m) => m.status === 'sent')
+          ? true
+          : undefined;
+      },
+      60_000,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const mails = mail.received.filter((m) => contacts.includes(m.to));
+    expect(mails.map((m) => m.to).sort()).toEqual([...contacts].sort());
+    expect(new Set(mails.map((m) => m.from))).toEqual(
+      new Set(['instance-a@example.com', 'instance-b@example.com']),
+    );
   }, 120_000);
 
   it('enforces on instance B a resend cool-down set through instance A', async () => {
