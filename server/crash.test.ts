@@ -6,13 +6,13 @@ import { createPostgresTestDatabase } from './db/test-database';
 import type { OutboxMessage } from './messaging/outbox';
 import { freePort, mailCatcher, startServerProcess, waitFor, type ServerProcess } from './testing/processes';
 
-// Runs on PGlite (a data folder) and, when TEST_DATABASE_URL is set (CI's PostgreSQL pass), on
-// PostgreSQL too. On PostgreSQL a restarted instance cannot tell a crashed sender from another
-// live instance: a message left "sending" waits for its lease (5 s here) to be marked uncertain.
-const backends = [
-  { name: 'PGlite', postgres: false },
-  ...(process.env.TEST_DATABASE_URL ? [{ name: 'PostgreSQL', postgres: true }] : []),
-];
+// Runs on PGlite (a data folder), or on PostgreSQL when TEST_DATABASE_URL is set (CI's second
+// pass), like every API test. On PostgreSQL a restarted instance cannot tell a crashed sender from
+// another live instance: a message left "sending" waits for its lease (5 s here) to be marked
+// uncertain.
+const backends = process.env.TEST_DATABASE_URL
+  ? [{ name: 'PostgreSQL', postgres: true }]
+  : [{ name: 'PGlite', postgres: false }];
 
 describe.each(backends)(
   'crash on $name: the server killed with SIGKILL under load, then restarted',
