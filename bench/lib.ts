@@ -1,47 +1,18 @@
 /** Helpers shared by the bench sections: the build, servers on free loopback ports, tables. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { buildStaleness as siteBuildStaleness } from '../server/site-build';
 
 export { formatBytes } from '../scripts/precompress';
 
-/** Sources whose change makes build/ stale. */
-const BUILD_INPUTS = [
-  'docs',
-  'i18n',
-  'src',
-  'static',
-  'docusaurus.config.ts',
-  'sidebars.ts',
-  'brand.config.ts',
-  'package-lock.json',
-];
-
-async function newestMtime(target: string): Promise<number> {
-  const info = await stat(target).catch(() => undefined);
-  if (!info) return 0;
-  if (!info.isDirectory()) return info.mtimeMs;
-  let newest = info.mtimeMs;
-  for (const entry of await readdir(target)) {
-    newest = Math.max(newest, await newestMtime(path.join(target, entry)));
-  }
-  return newest;
-}
-
 /** Why build/ must be (re)built, or undefined when it is complete and newer than its sources. */
 export async function buildStaleness(root: string): Promise<string | undefined> {
-  const pages = ['index.html', 'fr/index.html'].map((p) => path.join(root, 'build', p));
-  const missing = pages.find((p) => !existsSync(p));
-  if (missing) return `${path.relative(root, missing)} is missing`;
-  const built = Math.min(...(await Promise.all(pages.map((p) => stat(p).then((s) => s.mtimeMs)))));
-  for (const input of BUILD_INPUTS) {
-    if ((await newestMtime(path.join(root, input))) > built) return `${input} changed since the last build`;
-  }
-  return undefined;
+  return siteBuildStaleness(root);
 }
 
 /** Runs a command to completion, output to our stderr; rejects on a non-zero exit. */

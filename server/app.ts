@@ -8,6 +8,7 @@ import { isDatabaseUnavailable } from './db/client';
 import { apiError, type ErrorCode } from './http/errors';
 import type { AppDeps, AppEnv } from './http/env';
 import { clientAddress, localeOf, requestLogger, trustedProxyList } from './http/middleware';
+import { metricsHandler, metricsMiddleware } from './http/metrics';
 import { securityHeaders } from './http/security-headers';
 import { inlineScriptHashes, siteRoutes } from './http/site';
 import { accountStatusRoutes } from './routes/account-status';
@@ -45,6 +46,10 @@ export function createApp(deps: AppDeps) {
     if (deps.lifecycle.draining) c.header('Connection', 'close');
   });
   app.use(requestLogger(logger));
+  if (deps.ctx.metrics) {
+    app.use(metricsMiddleware(deps.ctx.metrics));
+    app.get('/metrics', metricsHandler(deps.ctx.metrics, config.metricsToken ?? undefined));
+  }
   app.use(securityHeaders(config.serveSite ? inlineScriptHashes(config.siteDir) : []));
   app.use(clientAddress(trustedProxyList(config.trustedProxies)));
   app.use('/api/*', async (c, next) => {

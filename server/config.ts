@@ -80,6 +80,8 @@ const envSchema = z.object({
     .optional(),
   SITE_DIR: z.string().min(1).default('./build'),
   SERVE_SITE: bool(true),
+  SITE_BUILD: z.enum(['auto', 'never'], { error: 'must be auto or never' }).default('auto'),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters of random text').optional(),
   SMTP_URL: z
     .string()
@@ -192,6 +194,10 @@ export interface Config {
   databaseUrl: string | null;
   siteDir: string;
   serveSite: boolean;
+  /** `auto`: `npm start` builds the site when it is missing or older than its sources. */
+  siteBuild: 'auto' | 'never';
+  /** When set, `/metrics` needs `Authorization: Bearer <token>`. */
+  metricsToken: string | null;
   secretKey: string;
   usingDevSecret: boolean;
   smtpUrl: string | null;
@@ -262,6 +268,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     databaseUrl: env.DATABASE_URL ?? null,
     siteDir: env.SITE_DIR,
     serveSite: env.SERVE_SITE,
+    siteBuild: env.SITE_BUILD,
+    metricsToken: env.METRICS_TOKEN ?? null,
     secretKey: env.SECRET_KEY ?? DEV_SECRET,
     usingDevSecret: !env.SECRET_KEY,
     smtpUrl: env.SMTP_URL ?? null,

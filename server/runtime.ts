@@ -9,6 +9,7 @@ import { markStaleSends, Worker } from './messaging/worker';
 import { systemClock, type Clock } from './services/clock';
 import type { ServiceContext } from './services/context';
 import { deriveKeys } from './services/crypto';
+import { createMetrics } from './http/metrics';
 
 /** Never log these, wherever they appear in a log object. */
 export const REDACTED_PATHS = [
@@ -87,6 +88,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     config,
     logger,
     wake: () => worker?.wake(),
+    metrics: createMetrics(),
   };
   const transports = options.transports ?? createTransports(config);
   worker = new Worker(ctx, transports);

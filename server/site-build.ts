@@ -1,21 +1,64 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 
+/** Sources whose change makes build/ stale. */
+export const BUILD_INPUTS = [
+  'docs',
+  'i18n',
+  'src',
+  'static',
+  'docusaurus.config.ts',
+  'sidebars.ts',
+  'brand.config.ts',
+  'package-lock.json',
+];
+
+function newestMtime(target: string): number {
+  let info;
+  try {
+    info = statSync(target);
+  } catch {
+    return 0;
+  }
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = info.mtimeMs;
+  for (const entry of readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  return newest;
+}
+
 /**
- * `npm start` on a fresh clone: when the site has not been built yet, build it first (about a
- * minute). A custom SITE_DIR that does not exist is a configuration error instead.
+ * Why the site in `<root>/build` must be (re)built, or undefined when both locales are built and
+ * newer than every source.
  */
-export function ensureSiteBuilt(config: Config, logger: Logger): void {
-  if (!config.serveSite || existsSync(path.join(config.siteDir, 'index.html'))) return;
-  if (path.resolve(config.siteDir) !== path.resolve('build')) {
+export function buildStaleness(root: string): string | undefined {
+  const pages = ['index.html', 'fr/index.html'].map((page) => path.join(root, 'build', page));
+  const missing = pages.find((page) => !existsSync(page));
+  if (missing) return `${path.relative(root, missing)} is missing`;
+  const built = Math.min(...pages.map((page) => statSync(page).mtimeMs));
+  const changed = BUILD_INPUTS.find((input) => newestMtime(path.join(root, input)) > built);
+  return changed ? `${changed} changed since the last build` : undefined;
+}
+
+/**
+ * `npm start`: when the site is missing or older than its sources, build it first (about a
+ * minute). `SITE_BUILD=never` (a production image with the build baked in) only checks it exists;
+ * a custom SITE_DIR that has no site is a configuration error.
+ */
+export function ensureSiteBuilt(config: Config, logger: Logger, root = process.cwd()): void {
+  if (!config.serveSite) return;
+  const isDefault = path.resolve(config.siteDir) === path.resolve(root, 'build');
+  if (!isDefault || config.siteBuild === 'never') {
+    if (existsSync(path.join(config.siteDir, 'index.html'))) return;
     throw new Error(
       `SITE_DIR ${config.siteDir} has no index.html (build the site there, or set SERVE_SITE=false)`,
     );
   }
-  logger.info('no site build found: running `npm run build` first');
-  const result = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: process.env });
+  const why = buildStaleness(root);
+  if (!why) return;
+  logger.info({ why }, 'building the site first: `npm run build`');
+  const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', env: process.env });
   if (result.status !== 0) throw new Error('the site build failed (see its output above)');
 }

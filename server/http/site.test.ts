@@ -1,21 +1,26 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, brotliDecompressSync, gzipSync, gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../testing/harness';
 
 const INLINE = 'document.documentElement.dataset.theme="light"';
+const MAIN_JS = `window.main = ${JSON.stringify('x'.repeat(4000))};`;
 
 describe('serving the built site', () => {
   const siteDir = mkdtempSync(path.join(tmpdir(), 'site-'));
   let server: TestServer;
   beforeAll(async () => {
-    const page = (file: string, body: string) => {
+    const page = (file: string, body: string, canonical?: string) => {
       mkdirSync(path.dirname(path.join(siteDir, file)), { recursive: true });
+      const link = canonical
+        ? `<link data-rh=true rel=canonical href=http://localhost:3000${canonical} />`
+        : '';
       writeFileSync(
         path.join(siteDir, file),
-        `<!doctype html><html><head><script>${INLINE}</script></head><body>${body}</body></html>`,
+        `<!doctype html><html><head>${link}<script>${INLINE}</script></head><body>${body}</body></html>`,
       );
     };
     page('index.html', 'home');
@@ -25,6 +30,18 @@ describe('serving the built site', () => {
     page('docs/workers/login/index.html', 'hub');
     page('fr/docs/workers/login/sms-code/index.html', 'texto');
     writeFileSync(path.join(siteDir, 'assets.js'), 'console.log(1)');
+    // As `npm run build` leaves them: canonical links, hashed assets with their compressed twins.
+    page(
+      'docs/workers/login/account-locked/index.html',
+      'verrouillage',
+      '/docs/workers/login/account-locked',
+    );
+    page('fr/docs/workers/login/index.html', 'connexion', '/fr/docs/workers/login/');
+    mkdirSync(path.join(siteDir, 'assets/js'), { recursive: true });
+    writeFileSync(path.join(siteDir, 'assets/js/main.4fd02a1f.js'), MAIN_JS);
+    writeFileSync(path.join(siteDir, 'assets/js/main.4fd02a1f.js.br'), brotliCompressSync(MAIN_JS));
+    writeFileSync(path.join(siteDir, 'assets/js/main.4fd02a1f.js.gz'), gzipSync(MAIN_JS));
+    writeFileSync(path.join(siteDir, '404.html.br'), brotliCompressSync('<html>not found (br)</html>'));
     server = await createTestServer({ SERVE_SITE: 'true', SITE_DIR: siteDir }, { seed: false });
   });
   afterAll(async () => {
@@ -66,6 +83,59 @@ describe('serving the built site', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('sends the precompressed twin the browser accepts: brotli, then gzip, else the file itself', async () => {
+    const url = '/assets/js/main.4fd02a1f.js';
+    const br = await server.get(url, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.status).toBe(200);
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('content-type')).toMatch(/javascript/);
+    expect(br.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe(MAIN_JS);
+    const gz = await server.get(url, { 'accept-encoding': 'gzip' });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(MAIN_JS);
+    const plain = await server.get(url);
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(MAIN_JS);
+  });
+
+  it('caches hashed assets for a year, and makes pages revalidate with a 304', async () => {
+    const asset = await server.get('/assets/js/main.4fd02a1f.js', { 'accept-encoding': 'br' });
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const page = await server.get('/docs/workers/login/account-locked');
+    expect(page.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
+    const etag = page.headers.get('etag');
+    expect(etag).toMatch(/^W\/"/);
+    const again = await server.get('/docs/workers/login/account-locked', { 'if-none-match': etag! });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect(again.headers.get('etag')).toBe(etag);
+    const changed = await server.get('/docs/workers/login/account-locked', { 'if-none-match': 'W/"other"' });
+    expect(changed.status).toBe(200);
+    expect(await changed.text()).toContain('verrouillage');
+  });
+
+  it('gives each page one URL: the other trailing-slash spelling is a 301 to the canonical one', async () => {
+    const slash = await server.get('/docs/workers/login/account-locked/?from=support');
+    expect(slash.status).toBe(301);
+    expect(slash.headers.get('location')).toBe('/docs/workers/login/account-locked?from=support');
+    const noSlash = await server.get('/fr/docs/workers/login');
+    expect(noSlash.status).toBe(301);
+    expect(noSlash.headers.get('location')).toBe('/fr/docs/workers/login/');
+    expect((await server.get('/fr/docs/workers/login/')).status).toBe(200);
+    expect((await server.get('/docs/workers/login/account-locked')).status).toBe(200);
+  });
+
+  it('sends the 404 page compressed when it can, never cached', async () => {
+    const response = await server.get('/docs/nothing', { 'accept-encoding': 'br' });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-encoding')).toBe('br');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    expect(brotliDecompressSync(Buffer.from(await response.arrayBuffer())).toString()).toContain(
+      'not found (br)',
+    );
   });
 
   it('does not serve files outside the site', async () => {

@@ -1,9 +1,23 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from './env';
+
+/** Every built page, as a path relative to the site folder (`docs/x/index.html`). */
+function htmlFiles(siteDir: string): string[] {
+  const files: string[] = [];
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else if (entry.name.endsWith('.html')) files.push(path.relative(siteDir, full));
+    }
+  };
+  if (existsSync(siteDir)) visit(siteDir);
+  return files;
+}
 
 /**
  * The SHA-256 sources of every inline script of the built pages, so the Content-Security-Policy
@@ -11,47 +25,174 @@ import type { AppEnv } from './env';
  */
 export function inlineScriptHashes(siteDir: string): string[] {
   const hashes = new Set<string>();
-  const visit = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) visit(full);
-      else if (entry.name.endsWith('.html')) {
-        const html = readFileSync(full, 'utf8');
-        for (const match of html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/gi)) {
-          const attributes = match[1] ?? '';
-          if (/\ssrc\s*=/i.test(attributes) || !match[2]) continue;
-          const type = /\stype\s*=\s*["']?([^"'\s>]+)/i.exec(attributes)?.[1]?.toLowerCase();
-          if (type && type !== 'text/javascript' && type !== 'module') continue;
-          hashes.add(`'sha256-${createHash('sha256').update(match[2]).digest('base64')}'`);
-        }
-      }
+  for (const file of htmlFiles(siteDir)) {
+    const html = readFileSync(path.join(siteDir, file), 'utf8');
+    for (const match of html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/gi)) {
+      const attributes = match[1] ?? '';
+      if (/\ssrc\s*=/i.test(attributes) || !match[2]) continue;
+      const type = /\stype\s*=\s*["']?([^"'\s>]+)/i.exec(attributes)?.[1]?.toLowerCase();
+      if (type && type !== 'text/javascript' && type !== 'module') continue;
+      hashes.add(`'sha256-${createHash('sha256').update(match[2]).digest('base64')}'`);
     }
-  };
-  if (existsSync(siteDir)) visit(siteDir);
+  }
   return [...hashes].sort();
 }
 
 /**
- * The built site: files from `siteDir` (`/docs/x` and `/docs/x/` both find `docs/x/index.html`),
- * and the localized 404 page (`/fr/...` gets `fr/404.html`) with status 404.
+ * Each page's one URL, as its `<link rel="canonical">` says (Docusaurus: `/docs/x` for an article,
+ * `/fr/` for the French home, `/docs/workers/login/` for a category index), keyed by the path
+ * without its trailing slash. The other spelling is redirected there.
+ */
+export function canonicalPaths(siteDir: string): Map<string, string> {
+  const canonical = new Map<string, string>();
+  for (const file of htmlFiles(siteDir)) {
+    if (!file.endsWith('index.html')) continue;
+    const html = readFileSync(path.join(siteDir, file), 'utf8');
+    const href = /<link[^>]*rel=["']?canonical["']?[^>]*href=["']?([^"'\s>]+)/i.exec(html)?.[1];
+    if (!href) continue;
+    let pathname: string;
+    try {
+      pathname = new URL(href, 'http://site.invalid').pathname;
+    } catch {
+      continue;
+    }
+    canonical.set(pathname.replace(/\/+$/, '') || '/', pathname);
+  }
+  return canonical;
+}
+
+/** Docusaurus puts a content hash in the name of everything under /assets/ (`main.4fd02a1f.js`). */
+const HASHED_ASSET = /^\/assets\/.*[.-][0-9a-f]{8,}\.[a-z0-9]+(\.(br|gz))?$/i;
+const REVALIDATE = /\.(html|json|xml|txt|webmanifest)(\.(br|gz))?$/i;
+const COMPRESSIBLE = /\.(html|js|mjs|css|json|xml|svg|txt|map|webmanifest)$/i;
+
+/** Cache-Control for a file of the build (its path relative to the site folder, `/`-rooted). */
+export function cacheControlFor(file: string): string {
+  if (HASHED_ASSET.test(file)) return 'public, max-age=31536000, immutable';
+  // Pages and unhashed data (the search index, the sitemap) change with each deploy: revalidate.
+  if (REVALIDATE.test(file)) return 'public, max-age=0, must-revalidate';
+  return 'public, max-age=86400';
+}
+
+/** A weak validator from the file's size and modification time: cheap, and changes with each build. */
+function etagOf(file: string): string | null {
+  try {
+    const stats = statSync(file);
+    return `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`;
+  } catch {
+    return null;
+  }
+}
+
+function notModified(c: Context<AppEnv>, etag: string | null, lastModified: string | null): boolean {
+  const ifNoneMatch = c.req.header('if-none-match');
+  if (ifNoneMatch !== undefined) {
+    if (!etag) return false;
+    const bare = (tag: string) => tag.trim().replace(/^W\//, '');
+    return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => bare(tag) === bare(etag));
+  }
+  const since = c.req.header('if-modified-since');
+  if (!since || !lastModified) return false;
+  const sinceTime = Date.parse(since);
+  return !Number.isNaN(sinceTime) && Date.parse(lastModified) <= sinceTime;
+}
+
+interface NotFoundPage {
+  raw: Buffer;
+  br: Buffer | null;
+  gz: Buffer | null;
+}
+
+function readNotFound(siteDir: string, file: string): NotFoundPage | null {
+  const full = path.join(siteDir, file);
+  if (!existsSync(full)) return null;
+  const variant = (ext: string) => (existsSync(full + ext) ? readFileSync(full + ext) : null);
+  return { raw: readFileSync(full), br: variant('.br'), gz: variant('.gz') };
+}
+
+function acceptedEncodings(c: Context<AppEnv>): Set<string> {
+  return new Set(
+    (c.req.header('accept-encoding') ?? '')
+      .split(',')
+      .map((part) => part.trim().split(';')[0].trim().toLowerCase())
+      .filter(Boolean),
+  );
+}
+
+/**
+ * The built site: files from `siteDir` (`/docs/x` finds `docs/x/index.html`), the precompressed
+ * `.br`/`.gz` twin the build wrote when the browser accepts it, long immutable caching for hashed
+ * assets and revalidation (ETag, 304) for pages, one URL per page (a 301 to the canonical trailing
+ * slash), and the localized 404 page (`/fr/...` gets `fr/404.html`) with status 404.
  */
 export function siteRoutes(siteDir: string) {
-  const read = (file: string) => {
-    const full = path.join(siteDir, file);
-    return existsSync(full) ? readFileSync(full, 'utf8') : null;
-  };
-  const notFound = { en: read('404.html'), fr: read('fr/404.html') };
+  const notFound = { en: readNotFound(siteDir, '404.html'), fr: readNotFound(siteDir, 'fr/404.html') };
+  const canonical = canonicalPaths(siteDir);
+  const root = path.resolve(siteDir);
+  // The file serveStatic answered a request with (its headers are set once the response exists).
+  const found = new WeakMap<Context<AppEnv>, string>();
+
   return new Hono<AppEnv>()
     .use('*', async (c, next) => {
       // Unknown API paths get the JSON 404, not a page.
       if (c.req.path === '/api' || c.req.path.startsWith('/api/')) return c.notFound();
       await next();
     })
-    .use('*', serveStatic({ root: siteDir }))
+    .use('*', async (c, next) => {
+      if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+      const bare = c.req.path.replace(/\/+$/, '') || '/';
+      const target = canonical.get(bare);
+      if (target && target !== c.req.path) {
+        const url = new URL(c.req.url);
+        c.header('Cache-Control', 'public, max-age=3600');
+        return c.redirect(`${target}${url.search}`, 301);
+      }
+      await next();
+    })
+    .use('*', async (c, next) => {
+      await next();
+      const file = found.get(c);
+      if (!file) return;
+      // serveStatic has answered from `file`: caching headers, then conditional requests.
+      const relative = `/${path.relative(root, path.resolve(file)).split(path.sep).join('/')}`;
+      c.res.headers.set('Cache-Control', cacheControlFor(relative));
+      if (COMPRESSIBLE.test(relative.replace(/\.(br|gz)$/, ''))) c.res.headers.set('Vary', 'Accept-Encoding');
+      const etag = etagOf(file);
+      if (etag) c.res.headers.set('ETag', etag);
+      // The browser has this very version: 304 without a body.
+      if (c.res.status !== 200 || c.req.header('range')) return;
+      if (!notModified(c, etag, c.res.headers.get('last-modified'))) return;
+      await c.res.body?.cancel();
+      const headers = new Headers(c.res.headers);
+      for (const name of ['content-length', 'content-encoding', 'content-type']) headers.delete(name);
+      c.res = new Response(null, { status: 304, headers });
+    })
+    .use(
+      '*',
+      serveStatic({
+        root: siteDir,
+        precompressed: true,
+        onFound: (file, c) => {
+          found.set(c, file);
+        },
+      }),
+    )
     .get('*', (c) => {
       const french = c.req.path === '/fr' || c.req.path.startsWith('/fr/');
       const page = (french ? notFound.fr : null) ?? notFound.en;
+      c.header('Cache-Control', 'no-cache');
       if (!page) return c.text('Not found', 404);
-      return c.html(page, 404);
+      c.header('Content-Type', 'text/html; charset=UTF-8');
+      c.header('Vary', 'Accept-Encoding');
+      const accepted = acceptedEncodings(c);
+      if (page.br && accepted.has('br')) {
+        c.header('Content-Encoding', 'br');
+        return c.body(new Uint8Array(page.br), 404);
+      }
+      if (page.gz && accepted.has('gzip')) {
+        c.header('Content-Encoding', 'gzip');
+        return c.body(new Uint8Array(page.gz), 404);
+      }
+      return c.body(new Uint8Array(page.raw), 404);
     });
 }

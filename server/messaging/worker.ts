@@ -75,6 +75,7 @@ export async function deliverDue(ctx: ServiceContext, transports: Transports): P
             ...(ctx.config.keepSentPayloads ? {} : { payloadEnc: null }),
           })
           .where(eq(deliveries.id, delivery.id));
+        ctx.metrics?.deliveries.inc({ channel: delivery.channel, outcome: 'sent' });
         ctx.logger.info(
           { delivery: delivery.id, channel: delivery.channel, transport: result.transport },
           'message sent',
@@ -94,6 +95,7 @@ export async function deliverDue(ctx: ServiceContext, transports: Transports): P
           ...(giveUp && !ctx.config.keepSentPayloads ? { payloadEnc: null } : {}),
         })
         .where(eq(deliveries.id, delivery.id));
+      ctx.metrics?.deliveries.inc({ channel: delivery.channel, outcome: giveUp ? 'failed' : 'retry' });
       ctx.logger.warn(
         {
           delivery: delivery.id,

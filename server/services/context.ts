@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/client';
 import type { Clock } from './clock';
 import type { Keys } from './crypto';
+import type { Metrics } from '../http/metrics';
 
 /** What every service needs: passed explicitly, so tests inject their own clock and database. */
 export interface ServiceContext {
@@ -13,4 +14,6 @@ export interface ServiceContext {
   logger: Logger;
   /** Wakes the background worker (new work was queued). */
   wake: () => void;
+  /** Prometheus counters (absent in tests that build a context by hand). */
+  metrics?: Metrics;
 }

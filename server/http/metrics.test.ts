@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Transport } from '../messaging/transports';
+import { createTestServer, type TestServer } from '../testing/harness';
+
+/** The value of one sample of the Prometheus text, or 0 when it is absent. */
+function sample(text: string, name: string, labels: Record<string, string>): number {
+  for (const line of text.split('\n')) {
+    if (!line.startsWith(`${name}{`)) continue;
+    const body = line.slice(name.length + 1, line.indexOf('}'));
+    const found = Object.fromEntries(
+      [...body.matchAll(/(\w+)="([^"]*)"/g)].map((match) => [match[1], match[2]]),
+    );
+    if (Object.entries(labels).every(([key, value]) => found[key] === value)) {
+      return Number(line.slice(line.lastIndexOf(' ') + 1));
+    }
+  }
+  return 0;
+}
+
+describe('Prometheus metrics at /metrics', () => {
+  let smsUp = true;
+  const sms: Transport = {
+    name: 'test-sms',
+    send: async () =>
+      smsUp
+        ? { ok: true, transport: 'test-sms', providerMessageId: 'p-1' }
+        : { ok: false, retryable: false, error: 'HTTP 400' },
+  };
+  const email: Transport = {
+    name: 'test-email',
+    send: async () => ({ ok: true, transport: 'test-email', providerMessageId: 'p-2' }),
+  };
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await createTestServer({}, { transports: { email, sms } });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  const metrics = async () => {
+    const response = await server.get('/metrics');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    return response.text();
+  };
+
+  it('counts requests by route pattern and status, with their latency, and 429s', async () => {
+    const before = await metrics();
+    const check = { method: 'POST', route: '/api/v1/contact-checks', status: '200' };
+    await server.post('/api/v1/contact-checks', { contact: 'alex.martin@example.com' });
+    await server.post('/api/v1/contact-checks', { contact: '+1 514 555 0101' });
+    const contact = '+15145550104';
+    const first = await server.post('/api/v1/help-requests', { contact, purpose: 'login-code' });
+    expect(first.status).toBe(202);
+    const again = await server.post('/api/v1/help-requests', { contact, purpose: 'login-code' });
+    expect(again.status).toBe(429);
+    const after = await metrics();
+
+    expect(sample(after, 'http_requests_total', check) - sample(before, 'http_requests_total', check)).toBe(
+      2,
+    );
+    const limited = { route: '/api/v1/help-requests' };
+    expect(sample(after, 'http_rate_limited_total', limited)).toBe(
+      sample(before, 'http_rate_limited_total', limited) + 1,
+    );
+    expect(
+      sample(after, 'http_request_duration_seconds_count', {
+        method: 'POST',
+        route: '/api/v1/help-requests',
+      }),
+    ).toBeGreaterThanOrEqual(2);
+    // Default process metrics come along.
+    expect(after).toMatch(/^process_cpu_user_seconds_total /m);
+  });
+
+  it('never labels a request with its raw path (tokens and ids stay out)', async () => {
+    await server.get('/api/v1/account-status', { authorization: 'Bearer secret-session-token' });
+    await server.get('/api/nothing/here-is-a-token-abcdef');
+    const text = await metrics();
+    expect(text).not.toContain('secret-session-token');
+    expect(text).not.toContain('here-is-a-token-abcdef');
+    // The unknown API path is counted under the pattern that caught it.
+    expect(sample(text, 'http_requests_total', { route: '/api', status: '404' })).toBeGreaterThan(0);
+  });
+
+  it('counts deliveries sent and failed by channel', async () => {
+    smsUp = true;
+    await server.post('/api/v1/help-requests', { contact: '+15145550101', purpose: 'login-code' });
+    await server.drain();
+    smsUp = false;
+    await server.post('/api/v1/help-requests', { contact: '+14385550107', purpose: 'login-code' });
+    await server.drain();
+    const text = await metrics();
+    expect(sample(text, 'deliveries_total', { channel: 'sms', outcome: 'sent' })).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'deliveries_total', { channel: 'sms', outcome: 'failed' })).toBe(1);
+  });
+
+  it('asks for the bearer token when METRICS_TOKEN is set', async () => {
+    const guarded = await createTestServer(
+      { METRICS_TOKEN: 'metrics-token-0123456789' },
+      { seed: false, shareDatabaseOf: server },
+    );
+    try {
+      expect((await guarded.get('/metrics')).status).toBe(401);
+      expect((await guarded.get('/metrics', { authorization: 'Bearer wrong-token-0123456' })).status).toBe(
+        401,
+      );
+      const ok = await guarded.get('/metrics', { authorization: 'Bearer metrics-token-0123456789' });
+      expect(ok.status).toBe(200);
+      expect(await ok.text()).toContain('http_requests_total');
+    } finally {
+      await guarded.close();
+    }
+  });
+});
