@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { STEP_IDS } from '../src/troubleshooter/steps';
@@ -110,6 +110,27 @@ for (const { locale, prefix } of LOCALES) {
       await expect(page.locator('[data-step]')).toHaveAttribute('data-step', 'check-spam');
       await expect(page.locator('#troubleshooter-question')).toHaveText(title);
       await expect(page.locator('[data-notice]')).toHaveCount(0);
+    });
+
+    test('the support pages do not load XState', async ({ page }) => {
+      // The build's chunks that carry XState (its runtime's own event names are the marker).
+      const assets = path.join(__dirname, '../build/assets/js');
+      const xstateChunks = readdirSync(assets).filter((file) =>
+        /xstate\.done\.actor|xstate\.init/.test(readFileSync(path.join(assets, file), 'utf8')),
+      );
+      expect(xstateChunks.length).toBeGreaterThan(0);
+      const loaded: string[] = [];
+      page.on('request', (request) => loaded.push(new URL(request.url()).pathname.split('/').pop() ?? ''));
+      for (const url of [
+        `${prefix}/support/links`,
+        `${prefix}/support/lookup`,
+        `${prefix}/support/reports`,
+      ]) {
+        await gotoHydrated(page, url);
+        await page.waitForLoadState('networkidle');
+      }
+      expect(loaded.length).toBeGreaterThan(3);
+      expect(loaded.filter((file) => xstateChunks.includes(file))).toEqual([]);
     });
 
     test('a step link with the channel prefill opens the contact step asking for an email', async ({

@@ -239,10 +239,11 @@ async function requestCode(page: Page, prefix = ''): Promise<void> {
 async function fakeApi(
   page: Page,
   verify: (body: Record<string, string>) => { status: number; body: unknown },
+  events: StepEvent[] = [],
 ) {
   const requests: Array<{ path: string; body: Record<string, string> }> = [];
   await page.route('**/api/v1/**', async (route) => {
-    if (acceptStepEvent(route)) return;
+    if (acceptStepEvent(route, events)) return;
     const url = new URL(route.request().url()).pathname;
     const body = JSON.parse(route.request().postData() ?? '{}') as Record<string, string>;
     requests.push({ path: url, body });
@@ -333,10 +334,15 @@ test.describe('troubleshooter behaviour', () => {
   });
 
   test('a reload restores the step and its answers, countdowns included', async ({ page }) => {
-    await fakeApi(page, () => ({
-      status: 400,
-      body: { error: { code: 'invalid-or-expired-code', message: 'No.' } },
-    }));
+    const events: StepEvent[] = [];
+    await fakeApi(
+      page,
+      () => ({
+        status: 400,
+        body: { error: { code: 'invalid-or-expired-code', message: 'No.' } },
+      }),
+      events,
+    );
     await requestCode(page);
     await expect(page.locator('[data-countdown="resend"]')).toBeVisible();
     await page.reload();
@@ -349,6 +355,11 @@ test.describe('troubleshooter behaviour', () => {
     await page.goBack();
     await expect(step(page)).toHaveAttribute('data-step', 'enter-contact');
     await expect(page.locator('input[name="contact"]')).toHaveValue('514 555 0134');
+    // Still the same run: the reload sent no event of its own, going back did.
+    await expect
+      .poll(() => events.map((event) => event.step))
+      .toEqual(['enter-contact', 'code-sent', 'enter-contact']);
+    expect(new Set(events.map((event) => event.runId)).size).toBe(1);
   });
 
   test('a session saved by an older version starts over cleanly, with a notice', async ({ page }) => {

@@ -133,6 +133,8 @@ export default function Troubleshooter(): ReactNode {
       actorRef.current = actor;
       indexRef.current = position;
       stepRef.current = null;
+      // What a restored actor emits while it starts is where the worker already was, not an arrival.
+      let starting = true;
       actor.subscribe((next) => {
         if (actorRef.current !== actor) return;
         setSnapshot(next);
@@ -149,10 +151,11 @@ export default function Troubleshooter(): ReactNode {
           focusPending.current = true;
         }
         stepRef.current = step;
-        report(step);
+        if (!starting) report(step);
         save(actor);
       });
       actor.start();
+      starting = false;
       const first = actor.getSnapshot();
       stepRef.current = currentStep(first);
       if (stepRef.current && arrived) report(stepRef.current);
