@@ -59,7 +59,7 @@ const text = {
       facts: {
         contact: 'Un numéro mobile +1 (textos possibles)',
         purpose: 'Code de connexion',
-        request: 'Acceptée\u00a0: envoyé si la coordonnée est au dossier',
+        request: 'Acceptée\u00a0: message envoyé si la coordonnée est au dossier',
         sends: '1',
         verification: 'Aucun code saisi',
         account: 'Inconnu (aucun code n’a été vérifié)',
