@@ -85,3 +85,68 @@ for (const { locale, prefix } of LOCALES) {
     ).toEqual([]);
   });
 }
+
+// A different end step per language: the answers of one test never show in the other's row.
+const troubleshooter = {
+  en: {
+    path: ['user.uses-sso'],
+    reached: ['what-happens', 'single-sign-on'],
+    step: 'single-sign-on',
+    question: 'Was this helpful?',
+    yes: 'Yes',
+    ratio: '1 of 1 helpful (100%)',
+    labels: text.en.labels,
+  },
+  fr: {
+    path: ['user.no-account', 'user.ask-employer'],
+    reached: ['what-happens', 'no-account', 'escalate-employer'],
+    step: 'escalate-employer',
+    question: 'Cela vous a-t-il aidé\u00a0?',
+    yes: 'Oui',
+    ratio: '1 sur 1 utiles (100\u00a0%)',
+    labels: text.fr.labels,
+  },
+} as const;
+
+for (const { locale, prefix } of LOCALES) {
+  const t = troubleshooter[locale];
+
+  test(`feedback on a troubleshooter end step, and the run's steps, show in the report (${locale})`, async ({
+    page,
+  }) => {
+    const sent: Array<Record<string, unknown>> = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/v1/troubleshooter-events')) sent.push(request.postDataJSON());
+    });
+    await gotoHydrated(page, `${prefix}/troubleshoot`);
+    await expect(page.locator('[data-ready="true"]')).toBeAttached();
+    // No "Was this helpful?" on a question: only on the steps that end the journey.
+    await expect(page.getByRole('region', { name: t.question })).toHaveCount(0);
+    for (const event of t.path) await page.locator(`[data-event="${event}"]`).click();
+    await expect(page.locator('[data-step]')).toHaveAttribute('data-step', t.step);
+    const title = (await page.locator('#troubleshooter-question').textContent()) ?? '';
+
+    const box = page.getByRole('region', { name: t.question });
+    await expect(box.getByRole('heading', { level: 3 })).toHaveText(t.question);
+    await box.getByRole('button', { name: t.yes, exact: true }).click();
+    await expect(box.getByText(text[locale].thanks)).toBeFocused();
+    const { violations } = await new AxeBuilder({ page }).include('main').analyze();
+    expect(violations.map((v) => v.id)).toEqual([]);
+
+    // One anonymous event per step, all of one run, with nothing about the worker in them.
+    await expect.poll(() => sent.map((event) => event.step)).toEqual(t.reached);
+    expect(new Set(sent.map((event) => event.runId)).size).toBe(1);
+    for (const event of sent) expect(Object.keys(event).sort()).toEqual(['locale', 'runId', 'step']);
+
+    await signIn(page, `${prefix}/support/reports`, t.labels);
+    const answers = page.locator(`tr[data-target="${t.step}"]`);
+    await expect(answers).toContainText(title);
+    await expect(answers.locator(`td[data-locale="${locale}"]`)).toContainText(t.ratio);
+    const dropOff = page.locator(`tr[data-step="${t.step}"]`);
+    await expect(dropOff.locator('th')).toContainText(title);
+    // The run stopped there (other tests' runs may have too).
+    const [reached, stopped] = await dropOff.locator('td').allTextContents();
+    expect(Number(reached)).toBeGreaterThanOrEqual(1);
+    expect(Number(stopped)).toBeGreaterThanOrEqual(1);
+  });
+}

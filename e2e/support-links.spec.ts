@@ -1,8 +1,16 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import { STEP_IDS } from '../src/troubleshooter/steps';
 import { expect, gotoHydrated, test } from './fixtures';
 import { clipboard, LOCALES } from './support-fixtures';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+const french = JSON.parse(readFileSync(path.join(__dirname, '../i18n/fr/code.json'), 'utf8')) as Record<
+  string,
+  { message: string }
+>;
 
 const text = {
   en: {
@@ -13,6 +21,10 @@ const text = {
     copied: 'Link copied',
     count: /^\d+ of \d+ links shown$/,
     none: 'Nothing matches this filter',
+    copyOwn: /^Copy the English link to: /,
+    copyOther: /^Copy the French link to: /,
+    prefillEmail: 'By email (channel=email)',
+    otherEmailField: 'Votre adresse courriel',
   },
   fr: {
     filter: 'Filtrer par titre, identifiant de section ou identifiant d’étape',
@@ -22,6 +34,10 @@ const text = {
     copied: 'Lien copié',
     count: /^\d+ liens affichés sur \d+$/,
     none: 'Rien ne correspond à ce filtre',
+    copyOwn: /^Copier le lien en français vers\s: /,
+    copyOther: /^Copier le lien en anglais vers\s: /,
+    prefillEmail: 'Par courriel (channel=email)',
+    otherEmailField: 'Your email address',
   },
 } as const;
 
@@ -72,6 +88,74 @@ for (const { locale, prefix } of LOCALES) {
       await gotoHydrated(page, `${prefix}/support/links`);
       await page.getByLabel(t.filter).fill('zzz-nothing-like-this');
       await expect(page.getByText(t.none)).toBeVisible();
+    });
+
+    test('lists every troubleshooter step; a copied step link opens the troubleshooter on that question', async ({
+      page,
+    }) => {
+      await gotoHydrated(page, `${prefix}/support/links`);
+      const steps = page.locator('[data-row^="step:"]');
+      await expect(steps).toHaveCount(STEP_IDS.length);
+      await page.getByLabel(t.filter).fill('check-spam');
+      const row = page.locator('[data-row="step:check-spam"]');
+      await expect(row).toBeVisible();
+      const title = (await row.locator('th > span').first().textContent()) ?? '';
+      if (locale === 'fr') expect(title).toBe(french['troubleshooter.step.check-spam.title'].message);
+      await row.getByRole('button', { name: t.copyOwn }).click();
+      const copied = await clipboard(page);
+      expect(copied).toBe(`${new URL(page.url()).origin}${prefix}/troubleshoot?step=check-spam`);
+
+      await gotoHydrated(page, copied);
+      await expect(page.locator('[data-ready="true"]')).toBeAttached();
+      await expect(page.locator('[data-step]')).toHaveAttribute('data-step', 'check-spam');
+      await expect(page.locator('#troubleshooter-question')).toHaveText(title);
+      await expect(page.locator('[data-notice]')).toHaveCount(0);
+    });
+
+    test('the support pages do not load XState', async ({ page }) => {
+      // The build's chunks that carry XState (its runtime's own event names are the marker).
+      const assets = path.join(__dirname, '../build/assets/js');
+      const xstateChunks = readdirSync(assets).filter((file) =>
+        /xstate\.done\.actor|xstate\.init/.test(readFileSync(path.join(assets, file), 'utf8')),
+      );
+      expect(xstateChunks.length).toBeGreaterThan(0);
+      const loaded: string[] = [];
+      page.on('request', (request) => loaded.push(new URL(request.url()).pathname.split('/').pop() ?? ''));
+      for (const url of [
+        `${prefix}/support/links`,
+        `${prefix}/support/lookup`,
+        `${prefix}/support/reports`,
+      ]) {
+        await gotoHydrated(page, url);
+        await page.waitForLoadState('networkidle');
+      }
+      expect(loaded.length).toBeGreaterThan(3);
+      expect(loaded.filter((file) => xstateChunks.includes(file))).toEqual([]);
+    });
+
+    test('a step link with the channel prefill opens the contact step asking for an email', async ({
+      page,
+    }) => {
+      await gotoHydrated(page, `${prefix}/support/links`);
+      await page.getByLabel(t.prefillEmail).check();
+      await page.getByLabel(t.filter).fill('enter-contact');
+      const row = page.locator('[data-row="step:enter-contact"]');
+      // The other language: the worker may not read the agent's.
+      await row.getByRole('button', { name: t.copyOther }).click();
+      const copied = await clipboard(page);
+      const other = locale === 'en' ? '/fr' : '';
+      expect(copied).toBe(
+        `${new URL(page.url()).origin}${other}/troubleshoot?step=enter-contact&channel=email`,
+      );
+
+      await gotoHydrated(page, copied);
+      await expect(page.locator('[data-ready="true"]')).toBeAttached();
+      await expect(page.locator('[data-step]')).toHaveAttribute('data-step', 'enter-contact');
+      const field = page.getByLabel(t.otherEmailField, { exact: true });
+      await expect(field).toHaveAttribute('inputmode', 'email');
+      await expect(field).toHaveAttribute('autocomplete', 'email');
+      // The prefill only preselects: it leaves the address bar once used.
+      await expect(page).not.toHaveURL(/channel=/);
     });
 
     test('every article heading has a "copy link to this section" button that says it copied', async ({

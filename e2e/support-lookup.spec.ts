@@ -1,4 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { decodeReferenceCode } from '../src/troubleshooter/reference-code';
 import { expect, gotoHydrated, test } from './fixtures';
 import { DEV_AGENT, LOCALES, scratchAccount, signIn } from './support-fixtures';
 
@@ -18,6 +20,22 @@ const text = {
     several: 'Not possible: this worker belongs to several employers.',
     notFound: 'No account uses this email address, phone number or username.',
     signOut: 'Sign out',
+    reference: {
+      field: 'Reference code',
+      decode: 'Decode',
+      facts: {
+        contact: 'A +1 mobile number (text messages possible)',
+        purpose: 'Login code',
+        request: 'Accepted: sent if the contact is on file',
+        sends: '1',
+        verification: 'No code entered',
+        account: 'Not known (no code was verified)',
+        'login-method': 'Not known',
+      },
+      checksum: 'This code has a typo: its last character does not match the others.',
+      version: 'This code comes from a version of the troubleshooter this page cannot read.',
+      format: 'This is not a reference code: it has only digits and letters',
+    },
   },
   fr: {
     token: 'Jeton de soutien',
@@ -35,6 +53,23 @@ const text = {
     notFound:
       'Aucun compte n’utilise cette adresse courriel, ce numéro de téléphone ou ce nom d’utilisateur.',
     signOut: 'Se déconnecter',
+    reference: {
+      field: 'Code de référence',
+      decode: 'Décoder',
+      facts: {
+        contact: 'Un numéro mobile +1 (textos possibles)',
+        purpose: 'Code de connexion',
+        request: 'Acceptée\u00a0: message envoyé si la coordonnée est au dossier',
+        sends: '1',
+        verification: 'Aucun code saisi',
+        account: 'Inconnu (aucun code n’a été vérifié)',
+        'login-method': 'Inconnu',
+      },
+      checksum:
+        'Ce code contient une faute de frappe\u00a0: son dernier caractère ne correspond pas aux autres.',
+      version: 'Ce code vient d’une version de l’outil de dépannage que cette page ne sait pas lire.',
+      format: 'Ce n’est pas un code de référence\u00a0: il ne contient que des chiffres et des lettres',
+    },
   },
 } as const;
 
@@ -90,8 +125,11 @@ for (const { locale, prefix } of LOCALES) {
         t.active,
       );
 
+      // The scheme changes on a live page: no colour transition caught half-way by the contrast check.
+      await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; }' });
       for (const colorScheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme });
+        await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
         const { violations } = await new AxeBuilder({ page }).analyze();
         expect(
           violations.map(
@@ -124,5 +162,93 @@ for (const { locale, prefix } of LOCALES) {
         await expect(card).toHaveCount(0);
       });
     });
+  });
+}
+
+/** Walks the real troubleshooter (and API) to its hand-off screen; the questions it showed, in order. */
+async function handOff(
+  page: Page,
+  prefix: string,
+  phone: string,
+): Promise<{ code: string; titles: string[] }> {
+  const question = page.locator('#troubleshooter-question');
+  const titles: string[] = [];
+  const answer = async (event: string, next: string) => {
+    titles.push((await question.textContent()) ?? '');
+    await page.locator(`[data-event="${event}"]`).click();
+    await expect(page.locator('[data-step]')).toHaveAttribute('data-step', next);
+  };
+  await gotoHydrated(page, `${prefix}/troubleshoot`);
+  await expect(page.locator('[data-ready="true"]')).toBeAttached();
+  await answer('user.check-my-account', 'enter-contact');
+  await page.locator('input[name="contact"]').fill(phone);
+  await answer('user.submit-contact', 'code-sent');
+  await answer('user.no-code', 'sms-not-received');
+  await answer('user.still-stuck', 'wrong-details');
+  await answer('user.tell-employer', 'escalate-employer');
+  titles.push((await question.textContent()) ?? '');
+  const code = await page.locator('[data-reference-code]').getAttribute('data-reference-code');
+  return { code: code ?? '', titles };
+}
+
+for (const { locale, prefix } of LOCALES) {
+  const t = text[locale].reference;
+
+  test(`decodes a reference code from the troubleshooter's hand-off, without signing in (${locale})`, async ({
+    page,
+  }) => {
+    // A number no account has: the API accepts the request all the same ("sent if on file").
+    const { code, titles } = await handOff(page, prefix, locale === 'en' ? '514 555 0181' : '514 555 0182');
+    expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{1,4})+$/);
+
+    await gotoHydrated(page, `${prefix}/support/lookup`);
+    const field = page.getByLabel(t.field, { exact: true });
+    // As an agent types what they hear: lower case, spaces for dashes.
+    await field.fill(` ${code.toLowerCase().replace(/-/g, ' ')} `);
+    await page.getByRole('button', { name: t.decode, exact: true }).click();
+    const result = page.locator(`[data-reference="${code}"]`);
+    await expect(result.getByRole('heading', { level: 3 })).toContainText(code);
+    const steps = result.locator('[data-steps] > li');
+    await expect(steps).toHaveCount(6);
+    expect(await steps.evaluateAll((items) => items.map((item) => item.getAttribute('data-step')))).toEqual([
+      'what-happens',
+      'enter-contact',
+      'code-sent',
+      'sms-not-received',
+      'wrong-details',
+      'escalate-employer',
+    ]);
+    // Each step by the question the worker saw, in the agent's language.
+    for (const [position, title] of titles.entries()) await expect(steps.nth(position)).toContainText(title);
+    for (const [fact, value] of Object.entries(t.facts)) {
+      await expect(result.locator(`[data-fact="${fact}"] dd`)).toHaveText(value);
+    }
+    await expect(page.getByRole('alert').filter({ hasText: /./ })).toHaveCount(0);
+
+    const { violations } = await new AxeBuilder({ page }).include('main').analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+      [],
+    );
+
+    // One wrong character: the check character catches it, and the result goes away.
+    const raw = code.replace(/-/g, '');
+    const typo = `${raw.slice(0, 2)}${raw[2] === '7' ? '8' : '7'}${raw.slice(3)}`;
+    expect(decodeReferenceCode(typo)).toEqual({ ok: false, reason: 'checksum' });
+    await field.fill(typo);
+    await page.getByRole('button', { name: t.decode, exact: true }).click();
+    await expect(page.getByRole('alert').filter({ hasText: t.checksum })).toBeVisible();
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(result).toHaveCount(0);
+
+    // A well-formed code of a version this page does not know (version 7, valid check character).
+    expect(decodeReferenceCode('W000-4')).toEqual({ ok: false, reason: 'version' });
+    await field.fill('w000-4');
+    await page.getByRole('button', { name: t.decode, exact: true }).click();
+    await expect(page.getByRole('alert').filter({ hasText: t.version })).toBeVisible();
+
+    await field.fill('hello?');
+    await page.getByRole('button', { name: t.decode, exact: true }).click();
+    await expect(page.getByRole('alert').filter({ hasText: t.format })).toBeVisible();
+    await expect(field).toBeFocused();
   });
 }

@@ -97,10 +97,24 @@ const ENDPOINT: Record<string, string> = {
   fetchAccountStatus: '/api/v1/account-status',
 };
 
+const STEP_EVENTS = '/api/v1/troubleshooter-events';
+
+/** The anonymous step events the page sends (`POST /api/v1/troubleshooter-events`), as sent. */
+type StepEvent = Record<string, unknown>;
+
+/** Accepts a step event like the API does (202), and keeps its body; false for any other call. */
+function acceptStepEvent(route: Route, events: StepEvent[] = []): boolean {
+  if (new URL(route.request().url()).pathname !== STEP_EVENTS) return false;
+  events.push(JSON.parse(route.request().postData() ?? '{}') as StepEvent);
+  void route.fulfill({ status: 202, contentType: 'application/json', body: '{"status":"recorded"}' });
+  return true;
+}
+
 /** Serves, in order, the API answers a path's done events stand for; records any surprise. */
-async function scriptApi(page: Page, answers: AnyEventObject[]): Promise<string[]> {
+async function scriptApi(page: Page, answers: AnyEventObject[], events: StepEvent[]): Promise<string[]> {
   const surprises: string[] = [];
   await page.route('**/api/**', async (route) => {
+    if (acceptStepEvent(route, events)) return;
     const next = answers.shift();
     const url = new URL(route.request().url()).pathname;
     const id = next?.type.replace('xstate.done.actor.', '') ?? '';
@@ -167,7 +181,8 @@ async function walk(
 ): Promise<void> {
   await page.unrouteAll({ behavior: 'wait' });
   const answers = steps.map((s) => s.event).filter((event) => event.type.startsWith('xstate.done.actor.'));
-  const surprises = await scriptApi(page, answers);
+  const events: StepEvent[] = [];
+  const surprises = await scriptApi(page, answers, events);
   for (const [index, { event, state }] of steps.entries()) {
     const type = event.type;
     if (type === 'xstate.init') {
@@ -192,6 +207,15 @@ async function walk(
   expect(surprises).toEqual([]);
   expect(answers).toEqual([]);
   await expect(page.locator('html')).toHaveAttribute('lang', locale);
+  // One anonymous event per step reached, in order, all of one run, and nothing else in them.
+  const reached = steps
+    .filter(({ state }) => state.hasTag('step'))
+    .map(({ state }) => stepOf(state))
+    .filter((id, position, all) => position === 0 || all[position - 1] !== id);
+  await expect.poll(() => events.map((event) => event.step)).toEqual(reached);
+  const runId = events[0].runId;
+  expect(runId).toMatch(/^[0-9a-f]{32}$/);
+  for (const event of events) expect(event).toEqual({ runId, step: event.step, locale });
 }
 
 /** The scripted answers of a code request for a +1 phone. */
@@ -215,9 +239,11 @@ async function requestCode(page: Page, prefix = ''): Promise<void> {
 async function fakeApi(
   page: Page,
   verify: (body: Record<string, string>) => { status: number; body: unknown },
+  events: StepEvent[] = [],
 ) {
   const requests: Array<{ path: string; body: Record<string, string> }> = [];
   await page.route('**/api/v1/**', async (route) => {
+    if (acceptStepEvent(route, events)) return;
     const url = new URL(route.request().url()).pathname;
     const body = JSON.parse(route.request().postData() ?? '{}') as Record<string, string>;
     requests.push({ path: url, body });
@@ -262,6 +288,10 @@ test.describe('troubleshooter behaviour', () => {
   }
 
   test('the browser back and forward buttons walk the steps; the page Back button too', async ({ page }) => {
+    const sent: StepEvent[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === STEP_EVENTS) sent.push(request.postDataJSON() as StepEvent);
+    });
     await open(page, '/troubleshoot');
     await page.locator('[data-event="user.error-message"]').click();
     await page.locator('[data-event="user.msg-locked"]').click();
@@ -280,16 +310,39 @@ test.describe('troubleshooter behaviour', () => {
     await page.locator('[data-nav="restart"]').click();
     await expect(step(page)).toHaveAttribute('data-step', 'what-happens');
     await expect(page.locator('[data-nav="restart"]')).toHaveCount(0);
+    // Every arrival is a step event (the drop-off report sees where the worker really stopped);
+    // Start over begins a new run with a new anonymous id.
+    await expect.poll(() => sent.length).toBe(9);
+    const runs = [...new Set(sent.map((event) => event.runId))];
+    expect(runs).toHaveLength(2);
+    expect(sent.filter((event) => event.runId === runs[0]).map((event) => event.step)).toEqual([
+      'what-happens',
+      'which-message',
+      'account-locked',
+      'forgot-password',
+      'account-locked',
+      'which-message',
+      'account-locked',
+      'which-message',
+    ]);
+    expect(sent.filter((event) => event.runId === runs[1]).map((event) => event.step)).toEqual([
+      'what-happens',
+    ]);
     // Starting over is a step too: back returns to where the worker was.
     await page.goBack();
     await expect(step(page)).toHaveAttribute('data-step', 'which-message');
   });
 
   test('a reload restores the step and its answers, countdowns included', async ({ page }) => {
-    await fakeApi(page, () => ({
-      status: 400,
-      body: { error: { code: 'invalid-or-expired-code', message: 'No.' } },
-    }));
+    const events: StepEvent[] = [];
+    await fakeApi(
+      page,
+      () => ({
+        status: 400,
+        body: { error: { code: 'invalid-or-expired-code', message: 'No.' } },
+      }),
+      events,
+    );
     await requestCode(page);
     await expect(page.locator('[data-countdown="resend"]')).toBeVisible();
     await page.reload();
@@ -302,6 +355,11 @@ test.describe('troubleshooter behaviour', () => {
     await page.goBack();
     await expect(step(page)).toHaveAttribute('data-step', 'enter-contact');
     await expect(page.locator('input[name="contact"]')).toHaveValue('514 555 0134');
+    // Still the same run: the reload sent no event of its own, going back did.
+    await expect
+      .poll(() => events.map((event) => event.step))
+      .toEqual(['enter-contact', 'code-sent', 'enter-contact']);
+    expect(new Set(events.map((event) => event.runId)).size).toBe(1);
   });
 
   test('a session saved by an older version starts over cleanly, with a notice', async ({ page }) => {
@@ -405,6 +463,7 @@ test.describe('troubleshooter behaviour', () => {
   test('an unreachable API gets an honest message and the advice that works without it', async ({ page }) => {
     let calls = 0;
     await page.route('**/api/v1/**', async (route) => {
+      if (acceptStepEvent(route)) return;
       calls += 1;
       if (calls === 1) return route.abort('failed');
       return route.fulfill({

@@ -1,9 +1,28 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createActor, type AnyStateNode } from 'xstate';
 import { LINK_CONTRACT } from '../src/link-contract';
-import { buildLinkRows, filterRows, localizedUrl, type LinkIndex } from '../src/support/link-index';
+import {
+  buildLinkRows,
+  filterRows,
+  localizedUrl,
+  type LinkIndex,
+  type LinkRow,
+} from '../src/support/link-index';
+import { troubleshooterMachine } from '../src/troubleshooter/troubleshooter.machine';
+
+// The step titles go through Docusaurus' translate(), which the build swaps for the page's language;
+// here every title is its English message, recorded with its id to compare with the French file.
+const titles = vi.hoisted(() => new Map<string, string>());
+vi.mock('@docusaurus/Translate', () => ({
+  translate: ({ id, message }: { id: string; message: string }) => {
+    titles.set(id, message);
+    return message;
+  },
+}));
+const { troubleshooterSteps } = await import('../src/support/step-links');
 
 // The link builder's data as a real build makes it: Docusaurus loads the site's plugins for each
 // locale (the docs plugin reads the articles, the support-links plugin builds the index in
@@ -131,5 +150,64 @@ describe('the support link builder', () => {
     ]);
     expect(filterRows(rows, '   ')).toHaveLength(rows.length);
     expect(filterRows(rows, 'zzz-nothing')).toEqual([]);
+  });
+
+  describe('troubleshooter steps', () => {
+    /** Every state of the machine tagged 'step', read from the machine itself. */
+    function stepStates(node: AnyStateNode = troubleshooterMachine.root): string[] {
+      return Object.values(node.states).flatMap((child) => [
+        ...(child.tags.includes('step') ? [child.key] : []),
+        ...stepStates(child),
+      ]);
+    }
+    const steps = troubleshooterSteps();
+    const french = JSON.parse(readFileSync('i18n/fr/code.json', 'utf8')) as Record<
+      string,
+      { message: string }
+    >;
+
+    it('lists every step state of the machine, and nothing else', () => {
+      const states = stepStates();
+      expect(states.length).toBeGreaterThanOrEqual(30);
+      expect(steps.map((step) => step.id).sort()).toEqual([...states].sort());
+    });
+
+    it('titles each step with its question, which has a French translation', () => {
+      for (const step of steps) {
+        expect(step.title, step.id).toBe(titles.get(`troubleshooter.step.${step.id}.title`));
+        expect(french[`troubleshooter.step.${step.id}.title`]?.message, step.id).toBeTruthy();
+      }
+    });
+
+    it('says where a deep link lands, as the machine really opens it', () => {
+      for (const step of steps) {
+        const actor = createActor(troubleshooterMachine, { input: { step: step.id } }).start();
+        expect(actor.getSnapshot().value, step.id).toBe(step.landsOn ?? step.id);
+        actor.stop();
+      }
+      expect(steps.filter((step) => step.landsOn === null).length).toBeGreaterThan(steps.length / 2);
+    });
+
+    it('gives each step an English and a French link, with the optional channel prefill', () => {
+      const rows = buildLinkRows({ articles: [] }, steps, { channel: 'email' });
+      expect(rows).toHaveLength(steps.length);
+      const spam = rows.find((row) => row.key === 'step:check-spam') as LinkRow;
+      expect(spam.group).toBe('troubleshooter');
+      expect(localizedUrl('https://help.example.com', spam.target, 'en')).toBe(
+        'https://help.example.com/troubleshoot?step=check-spam&channel=email',
+      );
+      expect(localizedUrl('https://help.example.com', spam.target, 'fr')).toBe(
+        'https://help.example.com/fr/troubleshoot?step=check-spam&channel=email',
+      );
+      const plain = buildLinkRows({ articles: [] }, steps);
+      expect(plain.find((row) => row.key === 'step:check-spam')?.target).toBe(
+        '/troubleshoot?step=check-spam',
+      );
+      expect(filterRows(plain, 'spam').map((row) => row.id)).toContain('check-spam');
+      // The machine takes the prefill from such a link.
+      const actor = createActor(troubleshooterMachine, { input: { step: 'enter-contact', channel: 'sms' } });
+      expect(actor.start().getSnapshot().context.channel).toBe('sms');
+      actor.stop();
+    });
   });
 });

@@ -111,7 +111,7 @@ const TIMEOUT_MS = 15_000;
 async function call<T>(
   method: 'GET' | 'POST',
   path: string,
-  options: { locale: Locale; token?: string; body?: unknown },
+  options: { locale: Locale; token?: string; body?: unknown; keepalive?: boolean },
 ): Promise<Outcome<T>> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': options.locale };
   if (options.token !== undefined) headers.Authorization = `Bearer ${options.token}`;
@@ -124,6 +124,7 @@ async function call<T>(
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       credentials: 'omit',
       cache: 'no-store',
+      keepalive: options.keepalive,
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch {
@@ -209,7 +210,12 @@ export const feedbackApi = {
     call<{ status: 'recorded' }>('POST', '/api/v1/feedback', { locale: input.locale, body: input }),
   /** Fire and forget: a lost event only makes a report a little less complete. */
   stepReached: (runId: string, step: string, locale: Locale): void => {
-    void call('POST', '/api/v1/troubleshooter-events', { locale, body: { runId, step, locale } });
+    // keepalive: the last step before the worker closes the tab is the one the drop-off report needs.
+    void call('POST', '/api/v1/troubleshooter-events', {
+      locale,
+      body: { runId, step, locale },
+      keepalive: true,
+    });
   },
 };
 

@@ -16,6 +16,8 @@ export interface StoredSession {
   sendLog: SendLog;
   /** The last contact typed, to prefill the field of an earlier entry. */
   contact?: string;
+  /** The anonymous id of this run in the step events (a reload keeps it; Start over makes a new one). */
+  runId?: string;
 }
 
 export type ReadResult = { status: 'none' } | { status: 'stale' } | { status: 'ok'; session: StoredSession };

@@ -11,6 +11,8 @@ interface Props {
   kind: 'article' | 'troubleshooter';
   target: string;
   className?: string;
+  /** 2 under an article; 3 inside a troubleshooter step, whose question is the h2. */
+  headingLevel?: 2 | 3;
 }
 
 type Stage = 'ask' | 'details' | 'thanks';
@@ -25,7 +27,8 @@ export default function Feedback(props: Props): ReactNode {
   return <FeedbackBox key={`${props.kind}:${props.target}`} {...props} />;
 }
 
-function FeedbackBox({ kind, target, className }: Props): ReactNode {
+function FeedbackBox({ kind, target, className, headingLevel = 2 }: Props): ReactNode {
+  const Heading = headingLevel === 3 ? 'h3' : 'h2';
   const locale = useLocale();
   const headingId = useId();
   const commentId = useId();
@@ -111,7 +114,7 @@ function FeedbackBox({ kind, target, className }: Props): ReactNode {
 
   return (
     <section className={clsx(styles.feedback, className)} aria-labelledby={headingId} data-feedback={kind}>
-      <h2 id={headingId} className={styles.title}>
+      <Heading id={headingId} className={styles.title}>
         {kind === 'article' ? (
           <Translate id="feedback.title.article" description="Heading of the feedback box under an article">
             Was this article helpful?
@@ -124,7 +127,7 @@ function FeedbackBox({ kind, target, className }: Props): ReactNode {
             Was this helpful?
           </Translate>
         )}
-      </h2>
+      </Heading>
 
       {stage === 'ask' && (
         <div className={styles.answers}>

@@ -27,6 +27,7 @@ import {
 import { stepText } from '@site/src/troubleshooter/step-messages';
 import type { Locale } from '@site/src/troubleshooter/api-client';
 import { STEP_IDS, articleFor, type StepId } from '@site/src/troubleshooter/steps';
+import { feedbackApi, newRunId } from '@site/src/support/api';
 import Link from '@docusaurus/Link';
 import StepScreen from './StepScreen';
 import styles from './styles.module.css';
@@ -81,6 +82,25 @@ export default function Troubleshooter(): ReactNode {
   const focusPending = useRef(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const pathnameRef = useRef('');
+  /** The last step event sent, so a step is reported once per arrival. */
+  const reportedRef = useRef<{ runId: string; step: StepId } | null>(null);
+
+  /** Anonymous step event (drop-off reports): fire and forget, never in the way of the page. */
+  const report = useCallback(
+    (step: StepId) => {
+      const session = sessionRef.current;
+      session.runId ??= newRunId();
+      const last = reportedRef.current;
+      if (last && last.runId === session.runId && last.step === step) return;
+      reportedRef.current = { runId: session.runId, step };
+      try {
+        feedbackApi.stepReached(session.runId, step, locale);
+      } catch {
+        // A lost event only makes a report a little less complete.
+      }
+    },
+    [locale],
+  );
 
   const navigate = useCallback(
     (step: StepId, position: number, mode: 'push' | 'replace') => {
@@ -108,11 +128,13 @@ export default function Troubleshooter(): ReactNode {
 
   /** Runs `actor` from now on; `position` is its history entry. */
   const attach = useCallback(
-    (actor: TroubleshooterActor, position: number, focus: boolean) => {
+    (actor: TroubleshooterActor, position: number, focus: boolean, arrived: boolean) => {
       actorRef.current?.stop();
       actorRef.current = actor;
       indexRef.current = position;
       stepRef.current = null;
+      // What a restored actor emits while it starts is where the worker already was, not an arrival.
+      let starting = true;
       actor.subscribe((next) => {
         if (actorRef.current !== actor) return;
         setSnapshot(next);
@@ -129,18 +151,25 @@ export default function Troubleshooter(): ReactNode {
           focusPending.current = true;
         }
         stepRef.current = step;
+        if (!starting) report(step);
         save(actor);
       });
       actor.start();
+      starting = false;
       const first = actor.getSnapshot();
       stepRef.current = currentStep(first);
+      if (stepRef.current && arrived) report(stepRef.current);
+      else if (stepRef.current && sessionRef.current.runId) {
+        // A reload of the same step: it was reported when the worker arrived.
+        reportedRef.current = { runId: sessionRef.current.runId, step: stepRef.current };
+      }
       setSnapshot(first);
       setShown(first);
       setIndex(position);
       focusPending.current = focus;
       save(actor);
     },
-    [navigate, save],
+    [navigate, report, save],
   );
 
   /** Starts afresh from the URL (a deep link `?step=`, a support prefill `?channel=`) or the start. */
@@ -150,12 +179,14 @@ export default function Troubleshooter(): ReactNode {
       const actor = createActor(troubleshooterMachine, {
         input: { step: ignoreStep ? null : params.get('step'), channel: params.get('channel'), locale },
       });
+      // A new run: a new anonymous id for its step events.
       sessionRef.current = {
         version: SNAPSHOT_VERSION,
         entries: [],
         sendLog: sessionRef.current.sendLog,
+        runId: newRunId(),
       };
-      attach(actor, 0, focus);
+      attach(actor, 0, focus, true);
       navigate(stepRef.current ?? 'what-happens', 0, 'replace');
     },
     [attach, locale, navigate],
@@ -176,6 +207,8 @@ export default function Troubleshooter(): ReactNode {
         attach(
           createActor(troubleshooterMachine, { snapshot: snapshotToRestore as never, input: {} }),
           position,
+          focus,
+          // Back and forward are arrivals too (the run's last step changes); a reload is not.
           focus,
         );
         return true;
@@ -241,7 +274,11 @@ export default function Troubleshooter(): ReactNode {
     setAnnouncement(title);
   }, [location, step, index, title]);
 
-  const send = useCallback((event: TroubleshooterEvent) => actorRef.current?.send(event), []);
+  const send = useCallback((event: TroubleshooterEvent) => {
+    // Start over begins a new run: its step events get a new anonymous id.
+    if (event.type === 'user.restart') sessionRef.current.runId = newRunId();
+    actorRef.current?.send(event);
+  }, []);
   const busy = typeof snapshot.value === 'string' ? (BUSY[snapshot.value] ?? null) : null;
 
   return (

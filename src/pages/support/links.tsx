@@ -12,13 +12,14 @@ import {
   type LinkIndex,
   type LinkIndexStep,
 } from '@site/src/support/link-index';
+import { troubleshooterSteps } from '@site/src/support/step-links';
 import SupportLayout from './_components/SupportLayout';
 import LinkTable from './_components/LinkTable';
 import styles from './links.module.css';
 
-/** The troubleshooter's steps, from the machine's own list of step ids. */
+/** The troubleshooter's steps, from the machine's own list of step ids, titled in the page's language. */
 function useSteps(): LinkIndexStep[] {
-  return [];
+  return useMemo(() => troubleshooterSteps(), []);
 }
 
 /** Where the links point: this site's origin once in the browser, the configured URL before. */

@@ -5,6 +5,7 @@ import { useLocale, useSupportSession } from '@site/src/support/session';
 import SupportLayout from './_components/SupportLayout';
 import SignIn from './_components/SignIn';
 import AccountCard from './_components/AccountCard';
+import ReferenceDecoder from './_components/ReferenceDecoder';
 import styles from './lookup.module.css';
 
 type Search =
@@ -148,6 +149,8 @@ export default function SupportLookup(): ReactNode {
       )}
       {session.state === 'signed-out' && <SignIn signIn={session.signIn} expired={session.expired} />}
       {session.state === 'signed-in' && <Lookup token={session.token} onUnauthorized={session.expire} />}
+      {/* Reference codes carry no contact and no account: decoding them needs no sign-in. */}
+      <ReferenceDecoder />
     </SupportLayout>
   );
 }

@@ -7,7 +7,14 @@ import type { LinkIndex } from '@site/src/support/link-index';
 import { useLocale, useSupportSession } from '@site/src/support/session';
 import SupportLayout from './_components/SupportLayout';
 import SignIn from './_components/SignIn';
+import { stepText } from '@site/src/troubleshooter/step-messages';
+import { isStepId } from '@site/src/troubleshooter/steps';
 import styles from './reports.module.css';
+
+/** A troubleshooter step's question in the agent's language (an id the site no longer has stays an id). */
+function stepTitle(step: string): string {
+  return isStepId(step) ? stepText(step).title : step;
+}
 
 const DAY_MS = 86_400_000;
 const day = (date: Date) => date.toISOString().slice(0, 10);
@@ -134,7 +141,7 @@ function Report({ report, locale }: { report: SupportReport; locale: Locale }): 
     .reduce<Row[]>((rows, entry) => {
       let row = rows.find((item) => item.target === entry.target);
       if (!row) {
-        row = { target: entry.target, title: entry.target, byLocale: {} };
+        row = { target: entry.target, title: stepTitle(entry.target), byLocale: {} };
         rows.push(row);
       }
       row.byLocale[entry.locale] = {
@@ -146,7 +153,9 @@ function Report({ report, locale }: { report: SupportReport; locale: Locale }): 
     }, []);
 
   const titleOf = (kind: string, target: string) =>
-    kind === 'article' ? (index.articles.find((article) => article.id === target)?.title ?? target) : target;
+    kind === 'article'
+      ? (index.articles.find((article) => article.id === target)?.title ?? target)
+      : stepTitle(target);
 
   return (
     <>
@@ -237,7 +246,8 @@ function Report({ report, locale }: { report: SupportReport; locale: Locale }): 
                 {report.troubleshooter.steps.map((step) => (
                   <tr key={step.step} data-step={step.step}>
                     <th scope="row">
-                      <code>{step.step}</code>
+                      {stepTitle(step.step)}
+                      <code className={styles.id}>{step.step}</code>
                     </th>
                     <td>{step.reached}</td>
                     <td>{step.lastStep}</td>

@@ -112,10 +112,58 @@ function ErrorMessage({ context }: { context: TroubleshooterContext }): ReactNod
   }
 }
 
+/**
+ * The field asks for what the worker logs in with, when we know it: the answer "by email" or "by text
+ * message", or a support link's prefill (`?channel=email|sms`). Either way any contact is accepted.
+ */
+function contactFieldText(channel: TroubleshooterContext['channel']): { label: string; hint: string } {
+  if (channel === 'email') {
+    return {
+      label: translate({
+        id: 'troubleshooter.contact.label.email',
+        message: 'Your email address',
+        description: 'Label of the contact field when the worker logs in by email',
+      }),
+      hint: translate({
+        id: 'troubleshooter.contact.hint.email',
+        message: 'The one your employer has, for example name@example.com',
+        description: 'Example under the contact field when the worker logs in by email',
+      }),
+    };
+  }
+  if (channel === 'sms') {
+    return {
+      label: translate({
+        id: 'troubleshooter.contact.label.sms',
+        message: 'Your mobile phone number',
+        description: 'Label of the contact field when the worker logs in with text-message codes',
+      }),
+      hint: translate({
+        id: 'troubleshooter.contact.hint.sms',
+        message: 'The one your employer has, for example 514 555 0134',
+        description: 'Example under the contact field when the worker logs in with text-message codes',
+      }),
+    };
+  }
+  return {
+    label: translate({
+      id: 'troubleshooter.contact.label',
+      message: 'Phone number or email',
+      description: 'Label of the contact field',
+    }),
+    hint: translate({
+      id: 'troubleshooter.contact.hint',
+      message: 'For example 514 555 0134 or name@example.com',
+      description: 'Example under the contact field',
+    }),
+  };
+}
+
 export default function ContactForm({ context, busy, ready, send }: Props): ReactNode {
   const id = useId();
   const [value, setValue] = useState(context.contact);
   const hasError = context.error !== null && ERROR_STEP[context.error] === 'enter-contact';
+  const fieldText = contactFieldText(context.channel);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (ready && busy === null) send({ type: 'user.submit-contact', contact: value });
@@ -123,18 +171,10 @@ export default function ContactForm({ context, busy, ready, send }: Props): Reac
   return (
     <form className={styles.form} onSubmit={onSubmit} noValidate aria-busy={busy !== null}>
       <label className={styles.label} htmlFor={`${id}-contact`}>
-        {translate({
-          id: 'troubleshooter.contact.label',
-          message: 'Phone number or email',
-          description: 'Label of the contact field',
-        })}
+        {fieldText.label}
       </label>
       <p className={styles.hint} id={`${id}-hint`}>
-        {translate({
-          id: 'troubleshooter.contact.hint',
-          message: 'For example 514 555 0134 or name@example.com',
-          description: 'Example under the contact field',
-        })}
+        {fieldText.hint}
       </p>
       <input
         id={`${id}-contact`}
@@ -143,7 +183,8 @@ export default function ContactForm({ context, busy, ready, send }: Props): Reac
         name="contact"
         value={value}
         onChange={(event) => setValue(event.target.value)}
-        autoComplete="username"
+        inputMode={context.channel === 'email' ? 'email' : context.channel === 'sms' ? 'tel' : 'text'}
+        autoComplete={context.channel === 'email' ? 'email' : context.channel === 'sms' ? 'tel' : 'username'}
         autoCapitalize="none"
         autoCorrect="off"
         spellCheck={false}

@@ -24,6 +24,7 @@ import AccountPanel from '../AccountPanel';
 import CodeForm from '../CodeForm';
 import ContactForm from '../ContactForm';
 import Escalation from '../Escalation';
+import Feedback from '@site/src/components/Feedback';
 import RequestStatus from '../RequestStatus';
 import { maskContact } from '@site/src/troubleshooter/contact';
 import styles from '../styles.module.css';
@@ -287,6 +288,9 @@ export default function StepScreen(props: Props): ReactNode {
             )}
           </Link>
         </p>
+      )}
+      {endKind && (
+        <Feedback kind="troubleshooter" target={step} headingLevel={3} className={styles.feedback} />
       )}
       {(canGoBack || canRestart) && (
         <nav
