@@ -57,7 +57,7 @@ const config: Config = {
     ],
   ],
   // The support link builder's list of every article and section, from the docs as loaded.
-  plugins: ['./src/plugins/support-links/index.ts'],
+  plugins: ['./src/plugins/support-links/index.ts', './src/plugins/plain-code/index.ts'],
   themes: [
     [
       '@easyops-cn/docusaurus-search-local',
@@ -83,7 +83,7 @@ const config: Config = {
     docs: { sidebar: { hideable: false, autoCollapseCategories: false } },
     navbar: {
       title: site.title,
-      logo: { alt: '', src: 'img/logo.svg' },
+      logo: { alt: '', src: 'img/logo.svg', width: 32, height: 32 },
       items: [
         { type: 'docSidebar', sidebarId: 'workers', position: 'left', label: 'Workers' },
         { type: 'docSidebar', sidebarId: 'employers', position: 'left', label: 'Employers' },

@@ -300,7 +300,8 @@ export const lighthouse: Section = {
     const durations: number[] = [];
     try {
       for (const { preset, page, locale } of plan) {
-        const sitePath = `${locale.prefix}${page.path}`.replace(/(.)\/$/, '$1') || '/';
+        // The page's canonical URL (the French home is `/fr/`): no redirect to measure.
+        const sitePath = `${locale.prefix}${page.path}`;
         const url = `${server.url}${sitePath}`;
         const label = `${preset} ${locale.id} ${page.id}`;
         const attempts: RunResult[] = [];

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../testing/harness';
+import { cacheControlFor } from './site';
 
 const INLINE = 'document.documentElement.dataset.theme="light"';
 const MAIN_JS = `window.main = ${JSON.stringify('x'.repeat(4000))};`;
@@ -143,5 +144,19 @@ describe('serving the built site', () => {
       const response = await server.get(url);
       expect(response.status).toBe(404);
     }
+  });
+});
+
+describe('cache lifetimes by file', () => {
+  it.each([
+    ['/assets/js/main.4fd02a1f.js', 'public, max-age=31536000, immutable'],
+    ['/fr/assets/js/main.e1a303bb.js.br', 'public, max-age=31536000, immutable'],
+    ['/assets/css/styles.9ecb8022.css.gz', 'public, max-age=31536000, immutable'],
+    ['/docs/workers/login/code-not-received/index.html', 'public, max-age=0, must-revalidate'],
+    ['/search-index.json.br', 'public, max-age=0, must-revalidate'],
+    ['/sitemap.xml', 'public, max-age=0, must-revalidate'],
+    ['/img/logo.svg', 'public, max-age=86400'],
+  ])('%s: %s', (file, expected) => {
+    expect(cacheControlFor(file)).toBe(expected);
   });
 });

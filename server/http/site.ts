@@ -61,8 +61,8 @@ export function canonicalPaths(siteDir: string): Map<string, string> {
   return canonical;
 }
 
-/** Docusaurus puts a content hash in the name of everything under /assets/ (`main.4fd02a1f.js`). */
-const HASHED_ASSET = /^\/assets\/.*[.-][0-9a-f]{8,}\.[a-z0-9]+(\.(br|gz))?$/i;
+/** Docusaurus puts a content hash in the name of everything under /assets/ and /fr/assets/ (`main.4fd02a1f.js`). */
+const HASHED_ASSET = /^\/(?:[a-z]{2}\/)?assets\/.*[.-][0-9a-f]{8,}\.[a-z0-9]+(\.(br|gz))?$/i;
 const REVALIDATE = /\.(html|json|xml|txt|webmanifest)(\.(br|gz))?$/i;
 const COMPRESSIBLE = /\.(html|js|mjs|css|json|xml|svg|txt|map|webmanifest)$/i;
 
