@@ -84,7 +84,9 @@ describe.skipIf(!serverUrl)('two server instances on one PostgreSQL', () => {
         ? messages
         : undefined;
     });
-    expect(attempted.map((m) => m.status)).toEqual(contacts.map(() => 'pending'));
+    // A retry may be under way at this very moment ("sending", 1 s backoff): what matters is that
+    // none was sent, given up or marked uncertain.
+    for (const message of attempted) expect(['pending', 'sending']).toContain(message.status);
     expect(mail.received).toHaveLength(0);
 
     await mail.listen(smtpPort);
@@ -114,6 +116,8 @@ describe.skipIf(!serverUrl)('two server instances on one PostgreSQL', () => {
   it('with SMTP up, a burst spread over both instances is delivered exactly once', async () => {
     // Both workers claim from the same queue at the same moments: the claim must be exclusive.
     const contacts = Array.from({ length: 120 }, (_, i) => `burst-${i}@example.org`);
+    // SMTP is up here whatever the test before did.
+    if (!mail.listening) await mail.listen(smtpPort);
     const statuses = await Promise.all(
       contacts.map(
         async (contact, i) =>

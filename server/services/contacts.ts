@@ -122,36 +122,68 @@ const COMMON_DOMAINS = [
 
 /** The common mailbox domain the input most likely meant, when it is one or two typos away. */
 export function suggestDomain(domain: string): string | null {
+  const known = suggestions.get(domain);
+  if (known !== undefined) return known;
+  const found = nearestCommonDomain(domain);
+  // Domains repeat (most people use a handful): remember the answers, within a bound.
+  if (suggestions.size >= SUGGESTION_CACHE_SIZE) suggestions.clear();
+  suggestions.set(domain, found);
+  return found;
+}
+
+const SUGGESTION_CACHE_SIZE = 5000;
+const suggestions = new Map<string, string | null>();
+
+function nearestCommonDomain(domain: string): string | null {
   if (COMMON_DOMAINS.includes(domain)) return null;
+  const allowed = domain.length <= 6 ? 1 : 2;
   let best: string | null = null;
-  let bestDistance = Infinity;
+  let bestDistance = allowed + 1;
   for (const candidate of COMMON_DOMAINS) {
-    const distance = editDistance(domain, candidate);
+    const distance = editDistance(domain, candidate, bestDistance - 1);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  const allowed = domain.length <= 6 ? 1 : 2;
-  return bestDistance <= allowed ? best : null;
+  return best;
 }
 
-/** Optimal string alignment distance (insertions, deletions, substitutions, transpositions). */
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return Infinity;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
+// Three rows of the distance matrix, reused across calls (domains are at most 253 characters).
+const rows = [new Int32Array(256), new Int32Array(256), new Int32Array(256)];
+
+/**
+ * Optimal string alignment distance (insertions, deletions, substitutions, transpositions), or
+ * `max + 1` as soon as it is known to exceed `max`.
+ */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (b.length >= rows[0].length) return max + 1;
+  let before = rows[0]; // row i - 2
+  let previous = rows[1]; // row i - 1
+  let current = rows[2]; // row i
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (
+        i > 1 &&
+        j > 1 &&
+        a.charCodeAt(i - 1) === b.charCodeAt(j - 2) &&
+        a.charCodeAt(i - 2) === b.charCodeAt(j - 1)
+      ) {
+        value = Math.min(value, before[j - 2] + 1);
       }
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
+    if (rowMin > max) return max + 1;
+    [before, previous, current] = [previous, current, before];
   }
-  return d[a.length][b.length];
+  return Math.min(previous[b.length], max + 1);
 }
 
 const BULLET = '•';

@@ -108,6 +108,9 @@ export function mailCatcher(options: { delayMs?: number } = {}) {
   let smtp: SMTPServer | null = null;
   return {
     received,
+    get listening(): boolean {
+      return smtp !== null;
+    },
     /** Starts listening (on `port`, or a free one); resolves with the port. */
     listen(port = 0): Promise<number> {
       const server = new SMTPServer({
