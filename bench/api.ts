@@ -100,6 +100,13 @@ const CONTACT_SAMPLES = [
   () => 'not a contact@@',
 ];
 
+const contactCheckBody = (n: number) => ({
+  body: JSON.stringify({
+    contact: CONTACT_SAMPLES[n % CONTACT_SAMPLES.length](n),
+    locale: n % 2 ? 'fr' : 'en',
+  }),
+});
+
 export const api: Section = {
   async run(context: BenchContext): Promise<SectionReport> {
     const duration = Math.max(1, Number(context.options.get('api-duration') ?? 10) || 10);
@@ -124,6 +131,11 @@ export const api: Section = {
       await load(hello.url, { ...target, duration: WARMUP_S });
       context.progress(`api: baseline, ${duration} s`);
       measures.push(measure('baseline (hello-world)', await load(hello.url, { ...target, duration }), 200));
+      // Not a target: the same bare server echoing the contact-check bodies (JSON in, JSON out).
+      const echo = { method: 'POST' as const, path: '/echo', connections, setup: contactCheckBody };
+      await load(hello.url, { ...echo, duration: WARMUP_S });
+      context.progress(`api: hello-world POST JSON echo, ${duration} s`);
+      measures.push(measure('hello-world POST echo', await load(hello.url, { ...echo, duration }), 200));
     } finally {
       await hello.stop();
     }
@@ -135,12 +147,7 @@ export const api: Section = {
         method: 'POST' as const,
         path: '/api/v1/contact-checks',
         connections,
-        setup: (n: number) => ({
-          body: JSON.stringify({
-            contact: CONTACT_SAMPLES[n % CONTACT_SAMPLES.length](n),
-            locale: n % 2 ? 'fr' : 'en',
-          }),
-        }),
+        setup: contactCheckBody,
       };
       await load(server.url, { ...checks, duration: WARMUP_S });
       context.progress(`api: contact-checks, ${duration} s`);
@@ -196,7 +203,7 @@ export const api: Section = {
         `${Math.round(connections / 0.02)} req/s.`,
     );
 
-    const [, contactChecks, helpRequests] = measures;
+    const [, , contactChecks, helpRequests] = measures;
     const result: Check[] = [
       {
         label: 'contact-checks · req/s vs baseline',

@@ -8,6 +8,8 @@ import { Hono } from 'hono';
 
 const app = new Hono();
 app.get('/', (c) => c.text('Hello Hono!'));
+// A reference for the POST endpoints: what reading a JSON body and answering JSON costs alone.
+app.post('/echo', async (c) => c.json(await c.req.json()));
 
 const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: Number(process.env.PORT ?? 0) });
 const stop = () => server.close(() => process.exit(0));

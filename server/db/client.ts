@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, types, type QueryOptions, type Transaction } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -38,9 +38,11 @@ const MIGRATION_LOCK = 4_173_201;
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'pglite') {
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-    const client = options.dataDir ? new PGlite(path.resolve(options.dataDir)) : new PGlite();
+    const client = new PGlite(options.dataDir ? path.resolve(options.dataDir) : undefined, {
+      parsers: DRIZZLE_PARSERS,
+    });
     await client.waitReady;
-    const db = drizzlePglite({ client, schema });
+    const db = drizzlePglite({ client: withoutPerQueryParsers(client), schema });
     await migratePglite(db, { migrationsFolder });
     return {
       db: db as unknown as Db,
@@ -83,6 +85,57 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     },
     close: () => pool.end(),
   };
+}
+
+// The parsers drizzle gives PGlite with every query: dates and intervals stay text (drizzle maps
+// them itself). PGlite merges per-query parsers into its whole parser table on each query, which
+// costs more than a simple statement itself (measured: 133 µs instead of 51 µs for `select $1`).
+// They are set once on the instance instead, and dropped from each query.
+const DRIZZLE_PARSERS = {
+  [types.TIMESTAMP]: (value: string) => value,
+  [types.TIMESTAMPTZ]: (value: string) => value,
+  [types.INTERVAL]: (value: string) => value,
+  [types.DATE]: (value: string) => value,
+};
+
+function withoutParsers(options?: QueryOptions): QueryOptions | undefined {
+  if (!options?.parsers) return options;
+  const { parsers, ...rest } = options;
+  for (const oid of Object.keys(parsers)) {
+    // Anything but drizzle's date parsers (never the case today) is kept per query.
+    if (!(oid in DRIZZLE_PARSERS) && !ARRAY_OIDS_DRIZZLE_PASSES.has(Number(oid))) return options;
+  }
+  return rest;
+}
+// numeric[], timestamp[], timestamptz[], interval[], date[]: drizzle passes identity parsers for
+// them too; the schema has no such column.
+const ARRAY_OIDS_DRIZZLE_PASSES = new Set([1231, 1115, 1185, 1187, 1182]);
+
+/** The PGlite client as drizzle sees it: queries (in transactions too) without per-query parsers. */
+function withoutPerQueryParsers(client: PGlite): PGlite {
+  const wrapTransaction = (tx: Transaction): Transaction =>
+    new Proxy(tx, {
+      get(target, property) {
+        if (property === 'query')
+          return (query: string, params?: unknown[], options?: QueryOptions) =>
+            target.query(query, params, withoutParsers(options));
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  return new Proxy(client, {
+    get(target, property) {
+      if (property === 'query')
+        return (query: string, params?: unknown[], options?: QueryOptions) =>
+          target.query(query, params, withoutParsers(options));
+      if (property === 'transaction')
+        return <T>(callback: (tx: Transaction) => Promise<T>) =>
+          target.transaction((tx) => callback(wrapTransaction(tx)));
+      // PGlite keeps private fields: its methods run on the instance itself, not on the proxy.
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 // Errors meaning "the database cannot be reached right now", not "this query is wrong": Node
