@@ -13,7 +13,7 @@ const route = createRoute({
   security: [{ Bearer: [] }],
   responses: {
     200: { description: 'The account', content: { 'application/json': { schema: AccountStatusResponse } } },
-    ...errorResponses(401),
+    ...errorResponses(401, 503),
   },
 });
 

@@ -16,7 +16,7 @@ const route = createRoute({
   request: { body: { content: { 'application/json': { schema: CodeVerificationBody } }, required: true } },
   responses: {
     200: { description: 'Verified', content: { 'application/json': { schema: SessionResponse } } },
-    ...errorResponses(400, 403, 413, 415, 429),
+    ...errorResponses(400, 403, 413, 415, 429, 503),
   },
 });
 

@@ -28,7 +28,7 @@ const route = createRoute({
         },
       },
     },
-    ...errorResponses(400),
+    ...errorResponses(400, 503),
   },
 });
 

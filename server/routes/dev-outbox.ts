@@ -45,7 +45,7 @@ const route = createRoute({
       description: 'Messages',
       content: { 'application/json': { schema: z.object({ messages: z.array(Message) }) } },
     },
-    ...errorResponses(400),
+    ...errorResponses(400, 503),
   },
 });
 

@@ -18,7 +18,7 @@ const route = createRoute({
         'application/json': { schema: z.object({ status: z.literal('confirmed') }).openapi('Confirmed') },
       },
     },
-    ...errorResponses(400, 413, 415, 429),
+    ...errorResponses(400, 413, 415, 429, 503),
   },
 });
 

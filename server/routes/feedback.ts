@@ -15,7 +15,7 @@ const route = createRoute({
   request: { body: { content: { 'application/json': { schema: FeedbackBody } }, required: true } },
   responses: {
     201: { description: 'Recorded', content: { 'application/json': { schema: RecordedResponse } } },
-    ...errorResponses(400, 413, 415, 429),
+    ...errorResponses(400, 413, 415, 429, 503),
   },
 });
 

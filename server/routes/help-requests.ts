@@ -19,7 +19,7 @@ const route = createRoute({
       description: 'Accepted: sent if on file',
       content: { 'application/json': { schema: HelpRequestAccepted } },
     },
-    ...errorResponses(400, 413, 415, 429),
+    ...errorResponses(400, 413, 415, 429, 503),
   },
 });
 

@@ -13,7 +13,7 @@ const route = createRoute({
   request: { body: { content: { 'application/json': { schema: TokenBody } }, required: true } },
   responses: {
     200: { description: 'Logged in', content: { 'application/json': { schema: LoginLinkResponse } } },
-    ...errorResponses(400, 413, 415, 429),
+    ...errorResponses(400, 413, 415, 429, 503),
   },
 });
 

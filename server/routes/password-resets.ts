@@ -22,7 +22,7 @@ const route = createRoute({
         },
       },
     },
-    ...errorResponses(400, 413, 415, 429),
+    ...errorResponses(400, 413, 415, 429, 503),
   },
 });
 

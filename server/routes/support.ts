@@ -38,7 +38,7 @@ const session = createRoute({
   tags: [TAG],
   summary: 'The agent a support token belongs to (signing in)',
   security,
-  responses: { 200: { description: 'Signed in', ...json(AgentSession) }, ...errorResponses(401, 429) },
+  responses: { 200: { description: 'Signed in', ...json(AgentSession) }, ...errorResponses(401, 429, 503) },
 });
 
 const lookup = createRoute({
@@ -52,7 +52,7 @@ const lookup = createRoute({
   request: { body: { ...json(AccountLookupBody), required: true } },
   responses: {
     200: { description: 'The account', ...json(AccountResponse) },
-    ...errorResponses(400, 401, 404, 413, 415, 429),
+    ...errorResponses(400, 401, 404, 413, 415, 429, 503),
   },
 });
 
@@ -68,7 +68,7 @@ const action = (path: string, summary: string, description: string) =>
     request: { params: AccountIdParam },
     responses: {
       200: { description: 'Done; the account as it is now', ...json(AccountResponse) },
-      ...errorResponses(400, 401, 404, 409, 429),
+      ...errorResponses(400, 401, 404, 409, 429, 503),
     },
   });
 
@@ -83,7 +83,7 @@ const invitation = createRoute({
   request: { params: AccountIdParam, body: { ...json(InvitationBody), required: false } },
   responses: {
     200: { description: 'Queued; the account as it is now', ...json(InvitationResponse) },
-    ...errorResponses(400, 401, 404, 409, 429),
+    ...errorResponses(400, 401, 404, 409, 429, 503),
   },
 });
 
@@ -104,7 +104,7 @@ const accessCode = createRoute({
   request: { params: AccountIdParam },
   responses: {
     201: { description: 'Issued', ...json(AccessCodeResponse) },
-    ...errorResponses(400, 401, 404, 409, 429),
+    ...errorResponses(400, 401, 404, 409, 429, 503),
   },
 });
 
@@ -124,7 +124,7 @@ const report = createRoute({
   request: { query: ReportQuery },
   responses: {
     200: { description: 'The report', ...json(ReportResponse) },
-    ...errorResponses(400, 401, 429),
+    ...errorResponses(400, 401, 429, 503),
   },
 });
 

@@ -15,7 +15,7 @@ const route = createRoute({
   request: { body: { content: { 'application/json': { schema: TroubleshooterEventBody } }, required: true } },
   responses: {
     202: { description: 'Recorded or ignored', content: { 'application/json': { schema: EventResponse } } },
-    ...errorResponses(400, 413, 415),
+    ...errorResponses(400, 413, 415, 503),
   },
 });
 

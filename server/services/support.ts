@@ -164,6 +164,19 @@ function invitationChannel(
   return null;
 }
 
+/**
+ * Awaits drizzle queries (lazy: each runs when awaited) one after the other. `db` may be a
+ * transaction, whose one connection runs one query at a time (node-postgres deprecates queueing
+ * a query on a client that is still running one).
+ */
+async function oneAtATime<T extends readonly unknown[]>(
+  queries: readonly [...T],
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const results: unknown[] = [];
+  for (const query of queries) results.push(await query);
+  return results as { -readonly [K in keyof T]: Awaited<T[K]> };
+}
+
 /** The full support view of an account. */
 export async function supportAccountView(
   ctx: ServiceContext,
@@ -174,7 +187,7 @@ export async function supportAccountView(
   const contacts = contactKeysOf(ctx.keys, account);
   const keys = contacts.map((contact) => contact.key);
   const [row] = await db.select().from(accounts).where(eq(accounts.id, account.id)).limit(1);
-  const [employerRows, requestRows, deliveryRows, auditRows, failureRows, mergedFrom] = await Promise.all([
+  const [employerRows, requestRows, deliveryRows, auditRows, failureRows, mergedFrom] = await oneAtATime([
     db.select({ id: employers.id, ssoProvider: employers.ssoProvider }).from(employers),
     keys.length
       ? db
