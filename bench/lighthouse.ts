@@ -330,7 +330,16 @@ export const lighthouse: Section = {
             if (reuse) {
               lhr = JSON.parse(await readFile(path.join(outDir, `${base}.json`), 'utf8')) as Result;
             } else {
-              const fresh = await runLighthouse(url, preset, chromePath);
+              let fresh: Awaited<ReturnType<typeof runLighthouse>>;
+              try {
+                fresh = await runLighthouse(url, preset, chromePath);
+              } catch (error) {
+                // A trace Chrome failed to record (NO_NAVSTART, NO_FCP...) says nothing about the
+                // page: one more try before the row is reported as not run.
+                const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+                context.progress(`lighthouse: ${label} again (${reason})`);
+                fresh = await runLighthouse(url, preset, chromePath);
+              }
               lhr = fresh.lhr;
               // Saved before anything reads it: a report is never lost to a bug further down.
               await writeFile(path.join(outDir, `${base}.json`), JSON.stringify(lhr));
