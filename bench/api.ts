@@ -3,6 +3,8 @@
  * database), next to a bare Hono hello-world started by the bench as the baseline of this machine.
  *
  *   baseline         GET / on bench/hello-server.ts
+ *   POST echo        POST /echo on the same bare server with the contact-check bodies (a reference, not a
+ *                    target: what reading and answering JSON costs without the product)
  *   contact-checks   POST /api/v1/contact-checks, a rotating mix of emails, phones and usernames, en and fr
  *   help-requests    POST /api/v1/help-requests, a new contact and a new client address (X-Forwarded-For,
  *                    the bench plays the trusted load balancer) for every request, so no per-contact or
