@@ -38,7 +38,9 @@ const MIGRATION_LOCK = 4_173_201;
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'pglite') {
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-    const client = new PGlite(options.dataDir ? path.resolve(options.dataDir) : undefined, {
+    // One options object: `new PGlite(undefined, options)` ignores the options (in memory).
+    const client = new PGlite({
+      ...(options.dataDir ? { dataDir: path.resolve(options.dataDir) } : {}),
       parsers: DRIZZLE_PARSERS,
     });
     await client.waitReady;
@@ -98,6 +100,10 @@ const DRIZZLE_PARSERS = {
   [types.DATE]: (value: string) => value,
 };
 
+// numeric[], timestamp[], timestamptz[], interval[], date[]: drizzle passes identity parsers for
+// them too; the schema has no such column.
+const ARRAY_OIDS_DRIZZLE_PASSES = new Set([1231, 1115, 1185, 1187, 1182]);
+
 function withoutParsers(options?: QueryOptions): QueryOptions | undefined {
   if (!options?.parsers) return options;
   const { parsers, ...rest } = options;
@@ -107,33 +113,23 @@ function withoutParsers(options?: QueryOptions): QueryOptions | undefined {
   }
   return rest;
 }
-// numeric[], timestamp[], timestamptz[], interval[], date[]: drizzle passes identity parsers for
-// them too; the schema has no such column.
-const ARRAY_OIDS_DRIZZLE_PASSES = new Set([1231, 1115, 1185, 1187, 1182]);
 
-/** The PGlite client as drizzle sees it: queries (in transactions too) without per-query parsers. */
-function withoutPerQueryParsers(client: PGlite): PGlite {
-  const wrapTransaction = (tx: Transaction): Transaction =>
-    new Proxy(tx, {
-      get(target, property) {
-        if (property === 'query')
-          return (query: string, params?: unknown[], options?: QueryOptions) =>
-            target.query(query, params, withoutParsers(options));
-        const value: unknown = Reflect.get(target, property, target);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-  return new Proxy(client, {
-    get(target, property) {
+/**
+ * The PGlite client (or one of its transactions) as drizzle sees it: queries without per-query
+ * parsers, and transactions whose queries are the same.
+ */
+function withoutPerQueryParsers<T extends PGlite | Transaction>(target: T): T {
+  return new Proxy(target, {
+    get(object, property) {
       if (property === 'query')
         return (query: string, params?: unknown[], options?: QueryOptions) =>
-          target.query(query, params, withoutParsers(options));
-      if (property === 'transaction')
-        return <T>(callback: (tx: Transaction) => Promise<T>) =>
-          target.transaction((tx) => callback(wrapTransaction(tx)));
+          object.query(query, params, withoutParsers(options));
+      if (property === 'transaction' && object instanceof PGlite)
+        return <R>(callback: (tx: Transaction) => Promise<R>) =>
+          object.transaction((tx) => callback(withoutPerQueryParsers(tx)));
       // PGlite keeps private fields: its methods run on the instance itself, not on the proxy.
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      const value: unknown = Reflect.get(object, property, object);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(object) : value;
     },
   });
 }
