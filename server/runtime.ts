@@ -49,8 +49,8 @@ export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pin
     serializers: { err: serializeError },
   };
   // Standard output, written asynchronously: lines logged while a write is under way go out
-  // together in the next one (fewer system calls under load; measured: writes were 8 % of a contact
-  // check's CPU when each line was written synchronously). Flushed when the process exits.
+  // together in the next one (fewer blocking system calls under load). Flushed when the process
+  // exits.
   return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }
 
