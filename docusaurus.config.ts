@@ -1,7 +1,12 @@
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { themes as prismThemes } from 'prism-react-renderer';
-import { brand } from './brand.config';
+import { loadBrand, loadRules } from './server/config/public';
+
+// The brand and the public rules come from the same variables, defaults and validation as the
+// server's (server/config): the articles and the troubleshooter show what the server enforces.
+const brand = loadBrand();
+const rules = loadRules();
 
 const siteUrl = process.env.SITE_URL ?? 'http://localhost:3000';
 
@@ -32,7 +37,7 @@ const config: Config = {
     v4: true,
     faster: true,
   },
-  customFields: { brand },
+  customFields: { brand, rules },
   i18n: {
     defaultLocale: 'en',
     locales: ['en', 'fr'],

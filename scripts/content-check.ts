@@ -470,7 +470,7 @@ export function checkFrenchMessages(file: string, messages: Readonly<Record<stri
 }
 
 /**
- * The brand lives in brand.config.ts only. `write-translations` copies the navbar title and the
+ * The brand lives in server/config/public.ts only. `write-translations` copies the navbar title and the
  * footer copyright into the theme's translation files, which would freeze the default brand name
  * in French: those keys must stay out.
  */
@@ -483,7 +483,7 @@ export function checkNoFrozenBrand(
       ? [
           {
             file: `${FR_THEME}/navbar.json`,
-            message: '"title" must not be translated here (brand.config.ts)',
+            message: '"title" must not be translated here (server/config/public.ts)',
           },
         ]
       : []),
@@ -491,7 +491,7 @@ export function checkNoFrozenBrand(
       ? [
           {
             file: `${FR_THEME}/footer.json`,
-            message: '"copyright" must not be translated here (brand.config.ts)',
+            message: '"copyright" must not be translated here (server/config/public.ts)',
           },
         ]
       : []),

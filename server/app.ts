@@ -23,6 +23,7 @@ import { healthRoutes } from './routes/health';
 import { helpRequestRoutes } from './routes/help-requests';
 import { loginLinkRoutes } from './routes/login-links';
 import { passwordResetRoutes } from './routes/password-resets';
+import { policyRoutes } from './routes/policy';
 import { supportRoutes } from './routes/support';
 import { troubleshooterEventRoutes } from './routes/troubleshooter-events';
 import { unlockRoutes } from './routes/unlocks';
@@ -54,7 +55,8 @@ export function createApp(deps: AppDeps) {
   app.use(clientAddress(trustedProxyList(config.trustedProxies)));
   app.use('/api/*', async (c, next) => {
     await next();
-    c.header('Cache-Control', 'no-store');
+    // API answers are not cached, but for the few routes that say otherwise (the public rules).
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
   if (config.corsOrigins.length > 0) {
     app.use(
@@ -88,6 +90,7 @@ export function createApp(deps: AppDeps) {
 
   const routes = app
     .route('/api', healthRoutes(deps))
+    .route('/api/v1/policy', policyRoutes(deps))
     .route('/api/v1/contact-checks', contactCheckRoutes())
     .route('/api/v1/help-requests', helpRequestRoutes(deps))
     .route('/api/v1/code-verifications', codeVerificationRoutes(deps))

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from './db/demo-data';
@@ -16,7 +16,11 @@ describe('server/README.md', () => {
   });
 
   it('documents every environment variable the configuration reads', () => {
-    const source = readFileSync(path.join(__dirname, 'config.ts'), 'utf8');
+    const folder = path.join(__dirname, 'config');
+    const source = readdirSync(folder)
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+      .map((file) => readFileSync(path.join(folder, file), 'utf8'))
+      .join('\n');
     const names = [...source.matchAll(/^\s{2}([A-Z][A-Z0-9_]+): /gm)].map((match) => match[1]);
     expect(names.length).toBeGreaterThan(30);
     expect(loadConfig({})).toBeTruthy();

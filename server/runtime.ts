@@ -6,9 +6,9 @@ import { createApp } from './app';
 import type { Lifecycle } from './http/env';
 import { createTransports, type Transports } from './messaging/transports';
 import { markStaleSends, Worker } from './messaging/worker';
-import { systemClock, type Clock } from './services/clock';
+import { systemClock, type Clock } from './lib/clock';
 import type { ServiceContext } from './services/context';
-import { deriveKeys } from './services/crypto';
+import { deriveKeys } from './lib/crypto';
 import { createMetrics } from './http/metrics';
 
 /** Never log these, wherever they appear in a log object. */

@@ -12,7 +12,8 @@ export const BUILD_INPUTS = [
   'static',
   'docusaurus.config.ts',
   'sidebars.ts',
-  'brand.config.ts',
+  'server/config',
+  'shared',
   'package-lock.json',
 ];
 

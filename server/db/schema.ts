@@ -13,6 +13,9 @@ import {
   uuid,
   bigserial,
 } from 'drizzle-orm/pg-core';
+import type { FeedbackReason } from '../../shared/feedback';
+
+export { FEEDBACK_REASONS, type FeedbackReason } from '../../shared/feedback';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -244,16 +247,6 @@ export const appMeta = pgTable('app_meta', {
 /** What "Was this helpful?" is about: an article (doc id) or a troubleshooter end step (step id). */
 export const FEEDBACK_KINDS = ['article', 'troubleshooter'] as const;
 export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
-
-/** Why a page did not help (the "no" answer's choices). */
-export const FEEDBACK_REASONS = [
-  'not-my-problem',
-  'unclear',
-  'did-not-work',
-  'out-of-date',
-  'other',
-] as const;
-export type FeedbackReason = (typeof FEEDBACK_REASONS)[number];
 
 /** Anonymous answers to "Was this helpful?": no contact, no address, no identifier of the reader. */
 export const feedback = pgTable(

@@ -3,19 +3,12 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from '@hono/zod-openapi';
 import { frenchTypography } from '../messaging/templates';
 import type { InvalidReason } from '../services/contacts';
-import type { Locale } from '../services/locale';
+import { formatWait as wait } from '../../shared/durations';
+import type { Locale } from '../../shared/locale';
 import type { PasswordProblem } from '../services/passwords';
 
-type Vars = { seconds?: number; field?: string; reason?: InvalidReason };
+type Vars = { seconds?: number; field?: string; reason?: InvalidReason; count?: number };
 type Message = string | ((vars: Vars) => string);
-
-function wait(seconds: number, locale: Locale): string {
-  if (seconds < 90) return locale === 'fr' ? `${seconds} secondes` : `${seconds} seconds`;
-  const minutes = Math.ceil(seconds / 60);
-  if (minutes < 120) return locale === 'fr' ? `${minutes} minutes` : `${minutes} minutes`;
-  const hours = Math.ceil(minutes / 60);
-  return locale === 'fr' ? `${hours} heures` : `${hours} hours`;
-}
 
 const contactReasons: Record<Locale, Record<InvalidReason, string>> = {
   en: {
@@ -104,12 +97,12 @@ const MESSAGES = {
     fr: 'Ce lien n’est pas valide, a expiré ou a déjà servi. Demandez-en un nouveau.',
   },
   'password-too-short': {
-    en: 'Your password needs at least 10 characters.',
-    fr: 'Votre mot de passe doit compter au moins 10 caractères.',
+    en: (v: Vars) => `Your password needs at least ${v.count} characters.`,
+    fr: (v: Vars) => `Votre mot de passe doit compter au moins ${v.count} caractères.`,
   },
   'password-too-long': {
-    en: 'Your password can have at most 128 characters.',
-    fr: 'Votre mot de passe peut compter au plus 128 caractères.',
+    en: (v: Vars) => `Your password can have at most ${v.count} characters.`,
+    fr: (v: Vars) => `Votre mot de passe peut compter au plus ${v.count} caractères.`,
   },
   'password-too-common': {
     en: 'This password is too common and easy to guess. Choose another one.',

@@ -4,7 +4,7 @@ import type { Hook } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
 import type { ServiceContext } from '../services/context';
 import { checkClientLimit, type ClientLimitKind } from '../services/limits';
-import { normalizeLocale, type Locale } from '../services/locale';
+import { normalizeLocale, type Locale } from '../../shared/locale';
 import { apiError } from './errors';
 import type { AppEnv } from './env';
 

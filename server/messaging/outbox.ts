@@ -1,8 +1,8 @@
 import { desc, eq, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { deliveries, helpRequests, type Channel } from '../db/schema';
-import { decrypt, encrypt, type Keys } from '../services/crypto';
-import type { Locale } from '../services/locale';
+import { decrypt, encrypt, type Keys } from '../lib/crypto';
+import type { Locale } from '../../shared/locale';
 
 /** What the worker needs to send one message; stored encrypted in the outbox. */
 export interface OutgoingPayload {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../config';
 import { DEACTIVATION_REASONS } from '../db/schema';
 import {
   EMAIL_TEMPLATES,
@@ -16,7 +17,7 @@ const vars: MessageVars = {
   firstName: 'Dominique',
   code: '012345',
   link: 'https://help.example.com/fr/account/unlock#token=' + 'A'.repeat(43),
-  validMinutes: 10,
+  validSeconds: 600,
   note: null,
   loginMethod: 'code',
   username: null,
@@ -26,6 +27,8 @@ const vars: MessageVars = {
   // A long host: the WebOTP line must still fit.
   host: 'help.workforce-app-staging.example.com',
   helpCenterUrl: 'https://help.example.com/',
+  brand: loadConfig({}).brand,
+  rules: loadConfig({}).security,
 };
 
 describe('SMS', () => {

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/env';
 import { errorMessage, errorResponses } from '../http/errors';
 import { localeOf, validationHook } from '../http/middleware';
-import { checkContact } from '../services/contacts';
+import { checkContact, maskContact } from '../services/contacts';
 import { ContactCheckRequest, ContactCheckResponse } from './schemas';
 
 const route = createRoute({
@@ -28,6 +28,7 @@ export function contactCheckRoutes() {
       {
         kind: check.kind,
         normalized: check.normalized,
+        masked: check.kind === 'invalid' ? null : maskContact(check.kind, check.normalized),
         smsEligible: check.smsEligible,
         suggestion: check.suggestion,
         reason: check.kind === 'invalid' ? check.reason : null,

@@ -4,7 +4,7 @@ import type { AppDeps, AppEnv } from '../http/env';
 import { apiError, errorResponses } from '../http/errors';
 import { localeOf } from '../http/middleware';
 import { checkContact } from '../services/contacts';
-import { contactKey } from '../services/crypto';
+import { contactKey } from '../lib/crypto';
 
 const Message = z
   .object({

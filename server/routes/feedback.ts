@@ -1,3 +1,4 @@
+import { COMMENT_MAX } from '../../shared/feedback';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../http/env';
 import { apiError, errorResponses } from '../http/errors';
@@ -10,8 +11,7 @@ const route = createRoute({
   path: '/',
   tags: ['Feedback'],
   summary: 'Answer "Was this helpful?" for an article or a troubleshooter end step',
-  description:
-    'Anonymous: nothing about the reader is stored. On `helpful: false`, reasons and a comment of at most 500 characters.',
+  description: `Anonymous: nothing about the reader is stored. On \`helpful: false\`, reasons and a comment of at most ${COMMENT_MAX} characters.`,
   request: { body: { content: { 'application/json': { schema: FeedbackBody } }, required: true } },
   responses: {
     201: { description: 'Recorded', content: { 'application/json': { schema: RecordedResponse } } },

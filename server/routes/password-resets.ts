@@ -36,7 +36,11 @@ export function passwordResetRoutes({ ctx }: AppDeps) {
     if (limited) return limited;
     const outcome = await redeemPasswordReset(ctx, body.token, body.password, c.get('requestId'));
     if (outcome.status === 'invalid-link') return apiError(c, 400, 'invalid-or-expired-link', locale);
-    if (outcome.status === 'rejected') return apiError(c, 400, PASSWORD_ERROR[outcome.problem], locale);
+    if (outcome.status === 'rejected') {
+      const s = ctx.config.security;
+      const count = outcome.problem === 'too-long' ? s.passwordMaxLength : s.passwordMinLength;
+      return apiError(c, 400, PASSWORD_ERROR[outcome.problem], locale, { count });
+    }
     return c.json({ status: 'password-changed' as const }, 200);
   });
 }

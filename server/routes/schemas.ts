@@ -24,6 +24,10 @@ export const ContactCheckResponse = z
       .string()
       .nullable()
       .openapi({ description: 'Lowercased email or E.164 phone.', example: '+15145550101' }),
+    masked: z.string().nullable().openapi({
+      description: 'The contact as screens show it (most of it hidden); null when invalid.',
+      example: '+1 •••-•••-0101',
+    }),
     smsEligible: z.boolean().openapi({ description: 'A `+1` number: a code can go by SMS.' }),
     suggestion: z.string().nullable().openapi({
       description: 'The likely intended email when the domain looks mistyped.',

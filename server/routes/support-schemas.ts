@@ -1,3 +1,4 @@
+import { COMMENT_MAX } from '../../shared/feedback';
 import { z } from '@hono/zod-openapi';
 import {
   CHANNELS,
@@ -205,7 +206,7 @@ export const FeedbackBody = z
       .max(4000)
       .nullable()
       .optional()
-      .openapi({ description: 'At most 500 characters, with `helpful: false`.' }),
+      .openapi({ description: `At most ${COMMENT_MAX} characters, with \`helpful: false\`.` }),
     locale: LocaleField,
   })
   .openapi('Feedback');

@@ -4,7 +4,7 @@ import type { AppDeps, AppEnv } from '../http/env';
 import { apiError, errorResponses, type ErrorCode } from '../http/errors';
 import { localeOf, validationHook } from '../http/middleware';
 import { checkContact } from '../services/contacts';
-import { clientKey } from '../services/crypto';
+import { clientKey } from '../lib/crypto';
 import { buildReport } from '../services/feedback';
 import { hitFixedWindow } from '../services/limits';
 import {

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
-import type { Clock } from './clock';
-import type { Keys } from './crypto';
+import type { Clock } from '../lib/clock';
+import type { Keys } from '../lib/crypto';
 import type { Metrics } from '../http/metrics';
 
 /** What every service needs: passed explicitly, so tests inject their own clock and database. */

@@ -1,9 +1,7 @@
 import type { Channel, Purpose } from '../db/schema';
+import type { CodeNote } from '../messaging/templates';
 import { isLocked, loginMethodOf, type AccountRecord } from './accounts';
 import type { ContactKind } from './contacts';
-
-/** Why a login code message says more than "here is your code". */
-export type CodeNote = 'invited' | 'not-locked' | 'no-password' | 'already-confirmed' | null;
 
 export type PlannedMessage =
   | { template: 'login-code'; channel: Channel; to: 'contact' | 'account-email'; note: CodeNote }
@@ -18,14 +16,6 @@ export type PlannedMessage =
       to: 'contact' | 'account-email';
     }
   | { template: 'no-account'; channel: 'email'; to: 'contact' };
-
-export const PURPOSE_OF_TEMPLATE = {
-  'login-code': 'login-code',
-  'unlock-link': 'unlock',
-  'confirmation-link': 'confirmation',
-  'password-reset-link': 'password-reset',
-  'login-link': 'login-link',
-} as const satisfies Partial<Record<PlannedMessage['template'], Purpose>>;
 
 /**
  * The diagnosis a help request gets, carried by the message sent to the contact (SECURITY.md):

@@ -2,11 +2,11 @@ import { sql } from 'drizzle-orm';
 import { rows } from '../db/client';
 import { feedback, troubleshooterEvents, type FeedbackKind, type FeedbackReason } from '../db/schema';
 import type { ServiceContext } from './context';
-import { clientKey } from './crypto';
+import { clientKey } from '../lib/crypto';
 import { hitFixedWindow, type LimitResult } from './limits';
-import type { Locale } from './locale';
+import { COMMENT_MAX } from '../../shared/feedback';
+import type { Locale } from '../../shared/locale';
 
-export const COMMENT_MAX = 500;
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 

@@ -1,16 +1,13 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
 import { helpRequests, type Channel, type Purpose } from '../db/schema';
-import { enqueueDelivery } from '../messaging/outbox';
-import { renderEmail, renderSms, type MessageVars } from '../messaging/templates';
-import { findAccountByContact, loginMethodOf, type AccountRecord } from './accounts';
-import { checkContact, maskContact, type ContactKind, type ValidContact } from './contacts';
+import { findAccountByContact } from './accounts';
+import { checkContact, type ValidContact } from './contacts';
 import type { ServiceContext } from './context';
-import { contactKey, decrypt, encrypt } from './crypto';
-import { diagnose, PURPOSE_OF_TEMPLATE, type PlannedMessage } from './diagnosis';
+import { contactKey, decrypt, encrypt } from '../lib/crypto';
+import { diagnose } from './diagnosis';
 import { takeOncePer, takeSendSlot } from './limits';
-import type { Locale } from './locale';
-import { issueCode, issueToken } from './secrets';
+import type { Locale } from '../../shared/locale';
+import { lifetimeSeconds, queueMessage } from './messages';
 
 export type ChannelProblem = 'sms-unavailable' | 'phone-required' | 'email-required';
 
@@ -32,14 +29,6 @@ export function resolveChannel(
   }
   if (requested === 'sms') return { problem: 'phone-required' };
   return { channel: 'email' };
-}
-
-/** How long what the request sends stays valid: the same whoever the contact is. */
-export function lifetimeSeconds(ctx: ServiceContext, purpose: Purpose): number {
-  const s = ctx.config.security;
-  if (purpose === 'login-code') return s.codeTtlSeconds;
-  if (purpose === 'confirmation') return s.confirmationTtlSeconds;
-  return s.linkTtlSeconds;
 }
 
 export type AcceptResult =
@@ -92,95 +81,6 @@ export async function acceptHelpRequest(
   };
 }
 
-function firstName(account: AccountRecord | null): string | null {
-  return account?.name.split(/\s+/)[0] ?? null;
-}
-
-function pageUrl(ctx: ServiceContext, locale: Locale, page: string, token: string): string {
-  return `${ctx.config.publicBaseUrl}${locale === 'fr' ? '/fr' : ''}/account/${page}#token=${token}`;
-}
-
-const LINK_PAGE = {
-  'unlock-link': 'unlock',
-  'confirmation-link': 'confirm-email',
-  'password-reset-link': 'reset-password',
-  'login-link': 'login-link',
-} as const;
-
-async function sendPlanned(
-  tx: Db,
-  ctx: ServiceContext,
-  job: typeof helpRequests.$inferSelect,
-  contact: { kind: ContactKind; normalized: string },
-  account: AccountRecord | null,
-  message: PlannedMessage,
-  now: Date,
-): Promise<void> {
-  const locale = job.locale as Locale;
-  const s = ctx.config.security;
-  const recipient = message.to === 'contact' ? contact.normalized : account!.email!;
-  const recipientKind: ContactKind = message.to === 'contact' ? contact.kind : 'email';
-  const base = {
-    firstName: firstName(account),
-    host: new URL(ctx.config.publicBaseUrl).hostname,
-    helpCenterUrl: `${ctx.config.publicBaseUrl}${locale === 'fr' ? '/fr' : ''}/`,
-    loginMethod: account ? loginMethodOf(account) : undefined,
-    username: account?.username ?? null,
-    employerName: account?.employers[0]?.name ?? null,
-    deactivationReason: account?.deactivationReason ?? null,
-    hasEmailOnFile: Boolean(account?.email),
-  };
-  let vars: MessageVars = { ...base, validMinutes: 0 };
-  const codes: string[] = [];
-  const links: string[] = [];
-  if (message.template in PURPOSE_OF_TEMPLATE) {
-    const purpose = PURPOSE_OF_TEMPLATE[message.template as keyof typeof PURPOSE_OF_TEMPLATE];
-    const ttlSeconds = lifetimeSeconds(ctx, purpose);
-    // Secrets are bound to the contact the worker typed (the one they will verify with).
-    const issue = {
-      purpose,
-      contact: contact.normalized,
-      contactKey: job.contactKey,
-      accountId: account!.id,
-      now,
-      ttlSeconds,
-    };
-    vars = { ...vars, validMinutes: Math.round(ttlSeconds / 60) };
-    if (message.template === 'login-code') {
-      const code = await issueCode(tx, ctx.keys, s.codeDigits, issue);
-      codes.push(code);
-      vars = { ...vars, code, note: message.note };
-    } else {
-      const token = await issueToken(tx, ctx.keys, issue);
-      const link = pageUrl(ctx, locale, LINK_PAGE[message.template as keyof typeof LINK_PAGE], token);
-      links.push(link);
-      vars = { ...vars, link };
-    }
-  }
-  const email = message.channel === 'email' ? renderEmail(message.template, locale, vars) : null;
-  await enqueueDelivery(tx, ctx.keys, {
-    helpRequestId: job.id,
-    accountId: account?.id ?? null,
-    contactKey:
-      recipientKind === contact.kind && recipient === contact.normalized
-        ? job.contactKey
-        : contactKey(ctx.keys, recipient),
-    channel: message.channel,
-    template: message.template,
-    locale,
-    recipientMasked: maskContact(recipientKind, recipient),
-    payload: {
-      to: recipient,
-      subject: email?.subject ?? null,
-      text: email ? email.text : renderSms(message.template, locale, vars),
-      html: email?.html ?? null,
-      codes,
-      links,
-    },
-    now,
-  });
-}
-
 /**
  * Processes the oldest queued help request, in one transaction: diagnose, issue the code or
  * token, queue the messages, forget the contact. A crash rolls it all back and the request is
@@ -217,7 +117,25 @@ export async function processNextHelpRequest(ctx: ServiceContext): Promise<boole
         );
         if (!allowed) plan = [];
       }
-      for (const message of plan) await sendPlanned(tx, ctx, job, checked, account, message, now);
+      for (const message of plan) {
+        // A username is not an address: its messages go to the email on file.
+        const to =
+          message.to === 'contact'
+            ? { kind: checked.kind, value: checked.normalized, key: job.contactKey }
+            : { kind: 'email' as const, value: account!.email!, key: contactKey(ctx.keys, account!.email!) };
+        await queueMessage(tx, ctx, {
+          template: message.template,
+          channel: message.channel,
+          locale: job.locale as Locale,
+          to,
+          account,
+          // Secrets are bound to the contact the worker typed (the one they will verify with).
+          boundTo: { contact: checked.normalized, key: job.contactKey },
+          helpRequestId: job.id,
+          note: message.template === 'login-code' ? message.note : undefined,
+          now,
+        });
+      }
       outcome = plan.length
         ? plan.map((message) => message.template).join('+')
         : account

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { rateLimits } from '../db/schema';
 import type { ServiceContext } from './context';
-import { clientKey } from './crypto';
+import { clientKey } from '../lib/crypto';
 
 export type LimitResult =
   { allowed: true; retryAfterSeconds: number } | { allowed: false; retryAfterSeconds: number };

@@ -80,7 +80,11 @@ export async function redeemPasswordReset(
   try {
     const outcome = await redeem(ctx, 'password-reset', token, async (tx, accountId, _contactKey, now) => {
       const account = await findAccountById(tx, accountId);
-      const problem = checkPassword(password, { username: account?.username, email: account?.email });
+      const problem = checkPassword(
+        password,
+        { username: account?.username, email: account?.email },
+        ctx.config.security,
+      );
       // Throwing rolls the transaction back: the link stays usable.
       if (problem || !hashed) throw new Rejected(problem ?? 'too-long');
       await tx

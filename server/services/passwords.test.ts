@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { loadRules } from '../config';
 import { checkPassword, hashPassword, verifyPassword } from './passwords';
+
+const rules = loadRules({});
 
 const identity = { username: 'dlavoie', email: 'dominique.lavoie@example.com' };
 
@@ -20,15 +23,22 @@ describe('password rules', () => {
     ['Dominique.Lavoie#7', 'contains-identity'],
     ['dominique.lavoie@example.com', 'contains-identity'],
   ])('refuses %j as %s', (password, problem) => {
-    expect(checkPassword(password, identity)).toBe(problem);
+    expect(checkPassword(password, identity, rules)).toBe(problem);
   });
 
   it.each(['correct horse battery', 'Lakeside-demo-2030', 'mauve-tambour-91', 'éléphant rose'])(
     'accepts %j',
     (password) => {
-      expect(checkPassword(password, identity)).toBeNull();
+      expect(checkPassword(password, identity, rules)).toBeNull();
     },
   );
+
+  it('follows the configured lengths', () => {
+    const longer = loadRules({ PASSWORD_MIN_LENGTH: '14', PASSWORD_MAX_LENGTH: '64' });
+    expect(checkPassword('mauve-tamb-1', identity, longer)).toBe('too-short');
+    expect(checkPassword('mauve-tambour-91-rose', identity, longer)).toBeNull();
+    expect(checkPassword('m'.repeat(30) + '-tambour-'.repeat(5), identity, longer)).toBe('too-long');
+  });
 });
 
 describe('password hashing', () => {

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 128;
+import type { Rules } from '../config';
 
 export type PasswordProblem = 'too-short' | 'too-long' | 'too-common' | 'contains-identity';
 
@@ -39,18 +38,22 @@ function isCommon(password: string): boolean {
   return isSequence(lower) || (core.length >= 6 && isSequence(core));
 }
 
+export type PasswordRules = Pick<Rules, 'passwordMinLength' | 'passwordMaxLength'>;
+
 /**
- * The password rules: at least 10 characters, at most 128, not a common password, and not
- * containing the username or the email (or its local part).
+ * The password rules: at least `passwordMinLength` characters (10 by default), at most
+ * `passwordMaxLength` (128), not a common password, and not containing the username or the email
+ * (or its local part).
  */
 export function checkPassword(
   password: string,
   identity: { username?: string | null; email?: string | null },
+  rules: PasswordRules,
 ): PasswordProblem | null {
   const normalized = password.normalize('NFKC');
   const length = [...normalized].length;
-  if (length < PASSWORD_MIN_LENGTH) return 'too-short';
-  if (length > PASSWORD_MAX_LENGTH) return 'too-long';
+  if (length < rules.passwordMinLength) return 'too-short';
+  if (length > rules.passwordMaxLength) return 'too-long';
   const lower = normalized.toLowerCase();
   const identifiers = [identity.username, identity.email, identity.email?.split('@')[0]]
     .filter((value): value is string => Boolean(value) && value!.length >= 3)

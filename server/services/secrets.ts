@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { oneTimeSecrets, type Purpose } from '../db/schema';
-import { codeHash, randomCode, randomToken, sameHash, tokenHash, type Keys } from './crypto';
+import { codeHash, randomCode, randomToken, sameHash, tokenHash, type Keys } from '../lib/crypto';
 
 export interface IssueOptions {
   purpose: Purpose;

@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import { sessions } from '../db/schema';
 import { accountView, findAccountById, type AccountView } from './accounts';
 import type { ServiceContext } from './context';
-import { randomToken, sameHash, tokenHash } from './crypto';
+import { randomToken, sameHash, tokenHash } from '../lib/crypto';
 
 /** Opens a short-lived session bound to the account and the contact that proved it. */
 export async function openSession(

@@ -1,7 +1,7 @@
 import { accountView, findAccountById, type AccountView } from './accounts';
 import type { ValidContact } from './contacts';
 import type { ServiceContext } from './context';
-import { contactKey } from './crypto';
+import { contactKey } from '../lib/crypto';
 import { lockFailures, recordFailure, resetFailures } from './limits';
 import { checkCode } from './secrets';
 import { audit } from './audit';

@@ -6,7 +6,7 @@ import { seedDemoData } from '../db/seed';
 import type { OutboxMessage } from '../messaging/outbox';
 import { createTransports, outboxTransport, type Transports } from '../messaging/transports';
 import { createRuntime, type Runtime } from '../runtime';
-import { ManualClock } from '../services/clock';
+import { ManualClock } from '../lib/clock';
 
 export const TEST_BASE_URL = 'https://help.example.com';
 

@@ -66,15 +66,7 @@ export interface SupportAccount {
   };
 }
 
-export type FeedbackReason = 'not-my-problem' | 'unclear' | 'did-not-work' | 'out-of-date' | 'other';
-export const FEEDBACK_REASONS: readonly FeedbackReason[] = [
-  'not-my-problem',
-  'unclear',
-  'did-not-work',
-  'out-of-date',
-  'other',
-];
-export const COMMENT_MAX = 500;
+import type { FeedbackReason } from '@site/shared/feedback';
 
 export interface SupportReport {
   from: string;
@@ -195,33 +187,3 @@ export const supportApi = {
       { token, locale },
     ),
 };
-
-export interface FeedbackInput {
-  kind: 'article' | 'troubleshooter';
-  target: string;
-  helpful: boolean;
-  reasons?: FeedbackReason[];
-  comment?: string | null;
-  locale: Locale;
-}
-
-export const feedbackApi = {
-  send: (input: FeedbackInput) =>
-    call<{ status: 'recorded' }>('POST', '/api/v1/feedback', { locale: input.locale, body: input }),
-  /** Fire and forget: a lost event only makes a report a little less complete. */
-  stepReached: (runId: string, step: string, locale: Locale): void => {
-    // keepalive: the last step before the worker closes the tab is the one the drop-off report needs.
-    void call('POST', '/api/v1/troubleshooter-events', {
-      locale,
-      body: { runId, step, locale },
-      keepalive: true,
-    });
-  },
-};
-
-/** A random id for one troubleshooter run (never tied to a person). */
-export function newRunId(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
-import { supportApi, type Locale } from './api';
+import { useLocale } from '@site/src/utils/use-locale';
+import { supportApi } from './api';
 
 /**
  * The agent's support token lives in sessionStorage only: gone when the tab closes, never in a
@@ -40,11 +40,6 @@ export type SupportSession =
   | { state: 'checking' }
   | { state: 'signed-out'; expired: boolean; signIn: (token: string) => Promise<SignInResult> }
   | { state: 'signed-in'; agent: string; token: string; signOut: () => void; expire: () => void };
-
-export function useLocale(): Locale {
-  const { i18n } = useDocusaurusContext();
-  return i18n.currentLocale === 'fr' ? 'fr' : 'en';
-}
 
 /** The agent's session: checked against the API on arrival, dropped on a 401 or on sign-out. */
 export function useSupportSession(): SupportSession {

@@ -1,13 +1,13 @@
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
-import type { Brand } from '../../brand.config';
+import type { Brand } from '@site/server/config/public';
 
-/** The brand of `brand.config.ts`, as the site config carries it to the browser (`customFields.brand`). */
+/** The brand (server/config/public.ts), as the site config carries it to the browser (`customFields.brand`). */
 export function useBrand(): Brand {
   const { siteConfig } = useDocusaurusContext();
   return siteConfig.customFields?.brand as Brand;
 }
 
-/** The word for the organisation that invites workers, in the page's language. */
+/** The word for the organization that invites workers, in the page's language. */
 export function useEmployerWord(): string {
   const { i18n } = useDocusaurusContext();
   const { employerWord } = useBrand();

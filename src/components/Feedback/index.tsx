@@ -1,9 +1,10 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import clsx from 'clsx';
 import Translate, { translate } from '@docusaurus/Translate';
-import { COMMENT_MAX, FEEDBACK_REASONS, feedbackApi, type FeedbackReason } from '@site/src/support/api';
-import { reasonLabel } from '@site/src/support/labels';
-import { useLocale } from '@site/src/support/session';
+import { COMMENT_MAX, FEEDBACK_REASONS, type FeedbackReason } from '@site/shared/feedback';
+import { feedbackApi } from '@site/src/api/feedback';
+import { useLocale } from '@site/src/utils/use-locale';
+import { reasonLabel } from './reason-label';
 import styles from './styles.module.css';
 
 interface Props {
@@ -73,11 +74,11 @@ function FeedbackBox({ kind, target, className, headingLevel = 2 }: Props): Reac
     if (outcome.type === 'rate-limited') {
       setProblem('rate-limited');
       setProblemMessage(outcome.message);
-    } else if (outcome.type === 'error') {
+    } else if (outcome.type === 'refused') {
       setProblem(outcome.code === 'comment-too-long' ? 'too-long' : 'rejected');
       setProblemMessage(outcome.message);
     } else {
-      setProblem(outcome.type === 'unauthorized' ? 'rejected' : 'unreachable');
+      setProblem('unreachable');
     }
   }
 

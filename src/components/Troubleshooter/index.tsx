@@ -27,7 +27,7 @@ import {
 import { stepText } from '@site/src/troubleshooter/step-messages';
 import type { Locale } from '@site/src/troubleshooter/api-client';
 import { STEP_IDS, articleFor, type StepId } from '@site/src/troubleshooter/steps';
-import { feedbackApi, newRunId } from '@site/src/support/api';
+import { feedbackApi, newRunId } from '@site/src/api/feedback';
 import Link from '@docusaurus/Link';
 import StepScreen from './StepScreen';
 import styles from './styles.module.css';

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import Translate, { translate } from '@docusaurus/Translate';
 import { supportApi, type SupportAccount } from '@site/src/support/api';
-import { useLocale, useSupportSession } from '@site/src/support/session';
+import { useSupportSession } from '@site/src/support/session';
+import { useLocale } from '@site/src/utils/use-locale';
 import SupportLayout from './_components/SupportLayout';
 import SignIn from './_components/SignIn';
 import AccountCard from './_components/AccountCard';

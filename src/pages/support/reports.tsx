@@ -2,9 +2,11 @@ import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } f
 import Translate, { translate } from '@docusaurus/Translate';
 import { usePluginData } from '@docusaurus/useGlobalData';
 import { supportApi, type Locale, type SupportReport } from '@site/src/support/api';
-import { formatDateTime, reasonLabel } from '@site/src/support/labels';
+import { reasonLabel } from '@site/src/components/Feedback/reason-label';
+import { formatDateTime } from '@site/src/support/labels';
 import type { LinkIndex } from '@site/src/support/link-index';
-import { useLocale, useSupportSession } from '@site/src/support/session';
+import { useSupportSession } from '@site/src/support/session';
+import { useLocale } from '@site/src/utils/use-locale';
 import SupportLayout from './_components/SupportLayout';
 import SignIn from './_components/SignIn';
 import { stepText } from '@site/src/troubleshooter/step-messages';

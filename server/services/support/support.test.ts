@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEV_SUPPORT_AGENT, loadConfig } from '../config';
-import { deriveKeys } from './crypto';
-import { createAgentVerifier } from './support';
+import { ConfigError, DEV_SUPPORT_AGENT, loadConfig } from '../../config';
+import { deriveKeys } from '../../lib/crypto';
+import { createAgentVerifier } from './agents';
 
 describe('support tokens', () => {
   it('are read from SUPPORT_TOKENS as `name:token` pairs', () => {

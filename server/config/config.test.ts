@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig } from '.';
 
 describe('loadConfig', () => {
   it('has safe development defaults and the SECURITY.md numbers', () => {

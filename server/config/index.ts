@@ -1,30 +1,14 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { bool, cleanedOf, int, list, parse, url, type Source } from './fields';
+import { brandFrom, brandSchema, rulesFrom, rulesSchema, type Brand, type Rules } from './public';
+
+export { ConfigError } from './fields';
+export { loadBrand, loadRules, type Brand, type Rules } from './public';
 
 /**
- * Every setting of the server, parsed once from the environment at start.
- * Security numbers default to the values of `SECURITY.md`.
+ * Every setting of the server, parsed once from the environment at start. Security numbers
+ * default to the values of `SECURITY.md`; the public rules and the brand are in `./public.ts`.
  */
-const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
-
-const bool = (fallback: boolean) =>
-  z
-    .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], {
-      error: 'must be true or false',
-    })
-    .optional()
-    .transform((value) => (value === undefined ? fallback : ['true', '1', 'yes', 'on'].includes(value)));
-
-const list = z
-  .string()
-  .optional()
-  .transform((value) =>
-    (value ?? '')
-      .split(',')
-      .map((item) => item.trim())
-      .filter(Boolean),
-  );
-
-const url = (what: string) => z.url({ protocol: /^https?$/, error: `must be an http(s) URL (${what})` });
 
 const DEV_SECRET = 'development-only-secret-do-not-use-in-production-0123456789';
 
@@ -66,7 +50,7 @@ function parseSupportTokens(value: string, problems: string[]): SupportAgent[] {
   return agents;
 }
 
-const envSchema = z.object({
+const serverSchema = z.object({
   APP_ENV: z
     .enum(['development', 'production'], { error: 'must be development or production' })
     .default('development'),
@@ -101,18 +85,7 @@ const envSchema = z.object({
   CORS_ORIGINS: list,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: bool(true).optional(),
-  CODE_DIGITS: int(6, 6),
-  CODE_TTL_SECONDS: int(600, 1),
-  LINK_TTL_SECONDS: int(1800, 1),
-  CONFIRMATION_TTL_SECONDS: int(86_400, 1),
   SESSION_TTL_SECONDS: int(900, 1),
-  CODE_MAX_GUESSES: int(5, 1),
-  FAILURES_BEFORE_COOLDOWN: int(10, 1),
-  COOLDOWN_SECONDS: int(900, 1),
-  FAILURES_HARD_CAP: int(100, 1),
-  RESEND_INTERVAL_SECONDS: int(60),
-  SENDS_PER_HOUR: int(5, 1),
-  SENDS_PER_DAY: int(10, 1),
   IP_WINDOW_SECONDS: int(300, 1),
   IP_SEND_LIMIT: int(30, 1),
   IP_VERIFY_LIMIT: int(60, 1),
@@ -129,6 +102,8 @@ const envSchema = z.object({
   IP_FEEDBACK_LIMIT: int(20, 1),
   IP_EVENT_LIMIT: int(300, 1),
 });
+
+const envSchema = serverSchema.extend(rulesSchema.shape).extend(brandSchema.shape);
 
 /** Rules that depend on several variables, checked on the raw values so every problem is reported at once. */
 function crossChecks(env: Record<string, string>): string[] {
@@ -158,19 +133,8 @@ function crossChecks(env: Record<string, string>): string[] {
 
 export type Env = z.input<typeof envSchema>;
 
-export interface SecurityConfig {
-  codeDigits: number;
-  codeTtlSeconds: number;
-  linkTtlSeconds: number;
-  confirmationTtlSeconds: number;
+export interface SecurityConfig extends Rules {
   sessionTtlSeconds: number;
-  codeMaxGuesses: number;
-  failuresBeforeCooldown: number;
-  cooldownSeconds: number;
-  failuresHardCap: number;
-  resendIntervalSeconds: number;
-  sendsPerHour: number;
-  sendsPerDay: number;
   ipWindowSeconds: number;
   ipSendLimit: number;
   ipVerifyLimit: number;
@@ -187,6 +151,9 @@ export type SmsConfig =
 export interface Config {
   appEnv: 'development' | 'production';
   isProduction: boolean;
+  brand: Brand;
+  /** The public rules (also inside `security`, which the services read). */
+  rules: Rules;
   host: string;
   port: number;
   publicBaseUrl: string;
@@ -223,28 +190,10 @@ export interface Config {
   feedback: { ipLimit: number; eventIpLimit: number };
 }
 
-export class ConfigError extends Error {
-  constructor(public readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
-
 /** Parses the environment once; throws a {@link ConfigError} listing every problem. */
-export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
-  // An empty variable means "not set", as in most deployment tools.
-  const cleaned = Object.fromEntries(
-    Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ''),
-  );
-  const parsed = envSchema.safeParse(cleaned);
-  const problems = [
-    ...(parsed.success
-      ? []
-      : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'env'} ${issue.message}`)),
-    ...crossChecks(cleaned as Record<string, string>),
-  ];
-  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
-  const env = parsed.data;
+export function loadConfig(source: Source = process.env): Config {
+  const cleaned = cleanedOf(source);
+  const env = parse(envSchema, cleaned, crossChecks(cleaned));
   const isProduction = env.APP_ENV === 'production';
   const publicBaseUrl = (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
   const sms: SmsConfig =
@@ -261,6 +210,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   return {
     appEnv: env.APP_ENV,
     isProduction,
+    brand: brandFrom(env),
+    rules: rulesFrom(env),
     host: env.HOST,
     port: env.PORT,
     publicBaseUrl,
@@ -281,18 +232,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: env.LOG_LEVEL,
     seedDemo: env.SEED_DEMO ?? !isProduction,
     security: {
-      codeDigits: env.CODE_DIGITS,
-      codeTtlSeconds: env.CODE_TTL_SECONDS,
-      linkTtlSeconds: env.LINK_TTL_SECONDS,
-      confirmationTtlSeconds: env.CONFIRMATION_TTL_SECONDS,
+      ...rulesFrom(env),
       sessionTtlSeconds: env.SESSION_TTL_SECONDS,
-      codeMaxGuesses: env.CODE_MAX_GUESSES,
-      failuresBeforeCooldown: env.FAILURES_BEFORE_COOLDOWN,
-      cooldownSeconds: env.COOLDOWN_SECONDS,
-      failuresHardCap: env.FAILURES_HARD_CAP,
-      resendIntervalSeconds: env.RESEND_INTERVAL_SECONDS,
-      sendsPerHour: env.SENDS_PER_HOUR,
-      sendsPerDay: env.SENDS_PER_DAY,
       ipWindowSeconds: env.IP_WINDOW_SECONDS,
       ipSendLimit: env.IP_SEND_LIMIT,
       ipVerifyLimit: env.IP_VERIFY_LIMIT,

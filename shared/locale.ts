@@ -1,3 +1,4 @@
+/** The help center's languages: every text exists in each. */
 export const LOCALES = ['en', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
 

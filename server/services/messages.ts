@@ -1,0 +1,128 @@
+import type { Db } from '../db/client';
+import type { Channel, Purpose } from '../db/schema';
+import { enqueueDelivery } from '../messaging/outbox';
+import {
+  renderEmail,
+  renderSms,
+  type CodeNote,
+  type MessageVars,
+  type Template,
+} from '../messaging/templates';
+import type { Locale } from '../../shared/locale';
+import { loginMethodOf, type AccountRecord } from './accounts';
+import { maskContact, type ContactKind } from './contacts';
+import type { ServiceContext } from './context';
+import { issueCode, issueToken } from './secrets';
+
+/** The secret each template carries, by what it is for. */
+const PURPOSE_OF_TEMPLATE: Partial<Record<Template, Purpose>> = {
+  'login-code': 'login-code',
+  'unlock-link': 'unlock',
+  'confirmation-link': 'confirmation',
+  'password-reset-link': 'password-reset',
+  'login-link': 'login-link',
+};
+
+/** The page of the help center each link opens. */
+const LINK_PAGE: Partial<Record<Template, string>> = {
+  'unlock-link': 'unlock',
+  'confirmation-link': 'confirm-email',
+  'password-reset-link': 'reset-password',
+  'login-link': 'login-link',
+};
+
+/** How long what a request sends stays valid: the same whoever the contact is. */
+export function lifetimeSeconds(ctx: ServiceContext, purpose: Purpose): number {
+  const s = ctx.config.security;
+  if (purpose === 'login-code') return s.codeTtlSeconds;
+  if (purpose === 'confirmation') return s.confirmationTtlSeconds;
+  return s.linkTtlSeconds;
+}
+
+/** A help-center page of the worker's language, from the configured base URL (never the Host header). */
+export function pageUrl(ctx: ServiceContext, locale: Locale, path: string): string {
+  return `${ctx.config.publicBaseUrl}${locale === 'fr' ? '/fr' : ''}${path}`;
+}
+
+export interface MessageOrder {
+  template: Template;
+  channel: Channel;
+  locale: Locale;
+  /** Who receives it (normalized), and the HMAC key of that contact. */
+  to: { kind: ContactKind; value: string; key: string };
+  account: AccountRecord | null;
+  /**
+   * The contact a code or link is bound to: the one the worker typed and will verify with (a
+   * username's messages go to the email on file, its code stays bound to the username).
+   */
+  boundTo: { contact: string; key: string };
+  helpRequestId: string | null;
+  note?: CodeNote;
+  now: Date;
+}
+
+/**
+ * Queues one message, in the caller's transaction: issues the code or link token its template
+ * carries (voiding the earlier ones), renders it in the recipient's language and puts it in the
+ * outbox for the delivery worker. Help requests and support actions both send through here.
+ */
+export async function queueMessage(tx: Db, ctx: ServiceContext, order: MessageOrder): Promise<void> {
+  const { account, locale, template } = order;
+  const vars: MessageVars = {
+    firstName: account?.name.split(/\s+/)[0] ?? null,
+    host: new URL(ctx.config.publicBaseUrl).hostname,
+    helpCenterUrl: pageUrl(ctx, locale, '/'),
+    loginMethod: account ? loginMethodOf(account) : undefined,
+    username: account?.username ?? null,
+    employerName: account?.employers[0]?.name ?? null,
+    deactivationReason: account?.deactivationReason ?? null,
+    hasEmailOnFile: Boolean(account?.email),
+    validSeconds: 0,
+    brand: ctx.config.brand,
+    rules: ctx.config.security,
+    note: order.note,
+  };
+  const codes: string[] = [];
+  const links: string[] = [];
+  const purpose = PURPOSE_OF_TEMPLATE[template];
+  if (purpose) {
+    if (!account) throw new Error(`${template} needs an account`);
+    const ttlSeconds = lifetimeSeconds(ctx, purpose);
+    const issue = {
+      purpose,
+      contact: order.boundTo.contact,
+      contactKey: order.boundTo.key,
+      accountId: account.id,
+      now: order.now,
+      ttlSeconds,
+    };
+    vars.validSeconds = ttlSeconds;
+    if (template === 'login-code') {
+      vars.code = await issueCode(tx, ctx.keys, ctx.config.security.codeDigits, issue);
+      codes.push(vars.code);
+    } else {
+      const token = await issueToken(tx, ctx.keys, issue);
+      vars.link = pageUrl(ctx, locale, `/account/${LINK_PAGE[template]}#token=${token}`);
+      links.push(vars.link);
+    }
+  }
+  const email = order.channel === 'email' ? renderEmail(template, locale, vars) : null;
+  await enqueueDelivery(tx, ctx.keys, {
+    helpRequestId: order.helpRequestId,
+    accountId: account?.id ?? null,
+    contactKey: order.to.key,
+    channel: order.channel,
+    template,
+    locale,
+    recipientMasked: maskContact(order.to.kind, order.to.value),
+    payload: {
+      to: order.to.value,
+      subject: email?.subject ?? null,
+      text: email ? email.text : renderSms(template, locale, vars),
+      html: email?.html ?? null,
+      codes,
+      links,
+    },
+    now: order.now,
+  });
+}
