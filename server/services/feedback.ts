@@ -7,7 +7,6 @@ import { hitFixedWindow, type LimitResult } from './limits';
 import { COMMENT_MAX } from '../../shared/feedback';
 import type { Locale } from '../../shared/locale';
 
-
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
