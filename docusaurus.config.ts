@@ -62,7 +62,11 @@ const config: Config = {
     ],
   ],
   // The support link builder's list of every article and section, from the docs as loaded.
-  plugins: ['./src/plugins/support-links/index.ts', './src/plugins/plain-code/index.ts'],
+  plugins: [
+    './src/plugins/support-links/index.ts',
+    './src/plugins/plain-code/index.ts',
+    './src/plugins/build-settings/index.ts',
+  ],
   themes: [
     [
       '@easyops-cn/docusaurus-search-local',

@@ -5,11 +5,11 @@ import { seedDemoData } from './db/seed';
 import { createApp } from './app';
 import type { Lifecycle } from './http/env';
 import { createTransports, type Transports } from './messaging/transports';
-import { markStaleSends, Worker } from './messaging/worker';
+import { markStaleSends, Worker } from './jobs/worker';
 import { systemClock, type Clock } from './lib/clock';
 import type { ServiceContext } from './services/context';
 import { deriveKeys } from './lib/crypto';
-import { createMetrics } from './http/metrics';
+import { createMetrics } from './lib/metrics';
 
 /** Never log these, wherever they appear in a log object. */
 export const REDACTED_PATHS = [

@@ -4,6 +4,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from './config';
+import { BUILD_SETTINGS_FILE } from '../src/plugins/build-settings';
 import { buildStaleness, ensureSiteBuilt } from './site-build';
 
 describe('npm start rebuilds the site when it is missing or stale', () => {
@@ -36,6 +37,25 @@ describe('npm start rebuilds the site when it is missing or stale', () => {
     expect(buildStaleness(root)).toBeUndefined();
     write('i18n/fr/code.json', 3_000);
     expect(buildStaleness(root)).toBe('i18n changed since the last build');
+  });
+
+  it('rebuilds when the rules or the brand differ from those the site was built with', () => {
+    const { root, write } = project();
+    write('build/index.html', 2_000);
+    write('build/fr/index.html', 2_000);
+    const config = loadConfig({});
+    const stamp = (settings: object) => {
+      for (const folder of ['build', 'build/fr'])
+        writeFileSync(path.join(root, folder, BUILD_SETTINGS_FILE), JSON.stringify(settings));
+    };
+    // A build from before the stamp existed: its articles may state other numbers.
+    expect(buildStaleness(root, config)).toMatch(/rules or the brand differ/);
+    stamp({ rules: config.rules, brand: config.brand });
+    expect(buildStaleness(root, config)).toBeUndefined();
+    const shorter = loadConfig({ CODE_TTL_SECONDS: '300' });
+    expect(buildStaleness(root, shorter)).toMatch(/rules or the brand differ/);
+    const renamed = loadConfig({ BRAND_PRODUCT_NAME: 'Shiftly' });
+    expect(buildStaleness(root, renamed)).toMatch(/rules or the brand differ/);
   });
 
   it('with SITE_BUILD=never, only checks that the site is there', () => {

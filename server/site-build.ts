@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './config';
+import { BUILD_SETTINGS_FILE } from '../src/plugins/build-settings';
 
 /** Sources whose change makes build/ stale. */
 export const BUILD_INPUTS = [
@@ -30,17 +31,35 @@ function newestMtime(target: string): number {
   return newest;
 }
 
+/** What the site states that the server's settings decide: the public rules and the brand. */
+export type SiteSettings = Pick<Config, 'rules' | 'brand'>;
+
+function builtWith(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Why the site in `<root>/build` must be (re)built, or undefined when both locales are built and
- * newer than every source.
+ * Why the site in `<root>/build` must be (re)built, or undefined when both locales are built,
+ * newer than every source and (given `settings`) built with the same rules and brand.
  */
-export function buildStaleness(root: string): string | undefined {
-  const pages = ['index.html', 'fr/index.html'].map((page) => path.join(root, 'build', page));
+export function buildStaleness(root: string, settings?: SiteSettings): string | undefined {
+  const locales = ['', 'fr'].map((locale) => path.join(root, 'build', locale));
+  const pages = locales.map((folder) => path.join(folder, 'index.html'));
   const missing = pages.find((page) => !existsSync(page));
   if (missing) return `${path.relative(root, missing)} is missing`;
   const built = Math.min(...pages.map((page) => statSync(page).mtimeMs));
   const changed = BUILD_INPUTS.find((input) => newestMtime(path.join(root, input)) > built);
-  return changed ? `${changed} changed since the last build` : undefined;
+  if (changed) return `${changed} changed since the last build`;
+  if (!settings) return undefined;
+  const expected = JSON.stringify({ rules: settings.rules, brand: settings.brand });
+  const differs = locales.some(
+    (folder) => JSON.stringify(builtWith(path.join(folder, BUILD_SETTINGS_FILE))) !== expected,
+  );
+  return differs ? 'the rules or the brand differ from those the site was built with' : undefined;
 }
 
 /**
@@ -57,7 +76,7 @@ export function ensureSiteBuilt(config: Config, logger: Logger, root = process.c
       `SITE_DIR ${config.siteDir} has no index.html (build the site there, or set SERVE_SITE=false)`,
     );
   }
-  const why = buildStaleness(root);
+  const why = buildStaleness(root, config);
   if (!why) return;
   logger.info({ why }, 'building the site first: `npm run build`');
   const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', env: process.env });

@@ -1,7 +1,7 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client';
-import type { Worker } from '../messaging/worker';
+import type { Worker } from '../jobs/worker';
 import type { ServiceContext } from '../services/context';
 
 export type AppEnv = {

@@ -5,7 +5,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { deliveries } from '../db/schema';
 import { createTestServer, type TestServer } from '../testing/harness';
-import { backoffMs } from './worker';
+import { backoffMs } from '../jobs/worker';
 
 /** A local SMTP server that parses what it receives; it can refuse recipients. */
 function startSmtp(port = 0, refuse = false) {

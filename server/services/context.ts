@@ -3,7 +3,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/client';
 import type { Clock } from '../lib/clock';
 import type { Keys } from '../lib/crypto';
-import type { Metrics } from '../http/metrics';
+import type { Metrics } from '../lib/metrics';
 
 /** What every service needs: passed explicitly, so tests inject their own clock and database. */
 export interface ServiceContext {

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deliveries, helpRequests } from '../db/schema';
 import { createTestServer, type TestServer } from '../testing/harness';
-import type { Transport } from './transports';
+import type { Transport } from '../messaging/transports';
 import { backoffMs } from './worker';
 
 describe('the delivery worker', () => {

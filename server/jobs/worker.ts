@@ -1,0 +1,102 @@
+import type { Transports } from '../messaging/transports';
+import type { ServiceContext } from '../services/context';
+import { processHelpRequests } from '../services/help-requests';
+import { purgeExpiredLimits } from '../services/limits';
+import { deliverDue, markStaleSends } from './deliveries';
+
+export { backoffMs, deliverDue, markStaleSends } from './deliveries';
+
+const WAKE_DELAY_MS = 20;
+
+/**
+ * The background worker: turns queued help requests into messages and delivers them, with
+ * retries and backoff. No HTTP response waits on it.
+ */
+export class Worker {
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wakeUp: (() => void) | null = null;
+  private pending = false;
+  private lastPurge = 0;
+  private lastStaleCheck = -Infinity;
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly transports: Transports,
+  ) {}
+
+  /** One full pass (tests call this instead of starting the loop). */
+  async runOnce(): Promise<{ requests: number; sent: number }> {
+    // Leases last minutes: looking for expired ones every few seconds is plenty.
+    const started = this.ctx.clock.now().getTime();
+    if (started - this.lastStaleCheck >= 5_000) {
+      this.lastStaleCheck = started;
+      await markStaleSends(this.ctx);
+    }
+    const requests = await processHelpRequests(this.ctx);
+    let sent = 0;
+    for (
+      let batch = await deliverDue(this.ctx, this.transports);
+      batch > 0;
+      batch = await deliverDue(this.ctx, this.transports)
+    ) {
+      sent += batch;
+    }
+    const now = this.ctx.clock.now().getTime();
+    if (now - this.lastPurge > 600_000) {
+      this.lastPurge = now;
+      await purgeExpiredLimits(this.ctx.db, this.ctx.clock.now());
+    }
+    return { requests, sent };
+  }
+
+  /** Asks for a pass soon (new work was queued). */
+  wake(): void {
+    this.pending = true;
+    this.wakeUp?.();
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = (async () => {
+      let failures = 0;
+      while (this.running) {
+        this.pending = false;
+        try {
+          await this.runOnce();
+          failures = 0;
+        } catch (error) {
+          failures++;
+          this.ctx.logger.error({ err: error }, 'worker pass failed');
+        }
+        if (!this.running) break;
+        if (this.pending) {
+          // A short pause lets a burst of requests be handled in one pass.
+          await new Promise((resolve) => setTimeout(resolve, WAKE_DELAY_MS));
+          continue;
+        }
+        const waitMs = failures
+          ? Math.min(this.ctx.config.worker.pollMs * 2 ** failures, 30_000)
+          : this.ctx.config.worker.pollMs;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, waitMs);
+          this.wakeUp = () => {
+            clearTimeout(timer);
+            // A short pause lets a burst of requests be handled in one pass.
+            setTimeout(resolve, WAKE_DELAY_MS);
+          };
+        });
+        this.wakeUp = null;
+      }
+    })();
+  }
+
+  /** Stops after the current pass: a message being sent is finished and recorded. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wakeUp?.();
+    await this.loop;
+    this.loop = null;
+  }
+}

@@ -1,0 +1,46 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * Prometheus metrics of one running server (one registry per runtime: tests start many). Labels are
+ * route patterns (`/api/v1/help-requests`), never raw paths: a path may hold a token or an id.
+ */
+export interface Metrics {
+  registry: Registry;
+  requests: Counter<'method' | 'route' | 'status'>;
+  duration: Histogram<'method' | 'route'>;
+  rateLimited: Counter<'route'>;
+  deliveries: Counter<'channel' | 'outcome'>;
+}
+
+export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
+  const registry = new Registry();
+  if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    requests: new Counter({
+      name: 'http_requests_total',
+      help: 'HTTP requests answered, by method, route pattern and status code',
+      labelNames: ['method', 'route', 'status'] as const,
+      registers: [registry],
+    }),
+    duration: new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'Time to answer an HTTP request (to the response headers), by method and route pattern',
+      labelNames: ['method', 'route'] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+    rateLimited: new Counter({
+      name: 'http_rate_limited_total',
+      help: 'Requests refused with 429 (cool-downs and limits), by route pattern',
+      labelNames: ['route'] as const,
+      registers: [registry],
+    }),
+    deliveries: new Counter({
+      name: 'deliveries_total',
+      help: 'Messages handed to a provider: sent, retry (will be tried again) or failed (given up)',
+      labelNames: ['channel', 'outcome'] as const,
+      registers: [registry],
+    }),
+  };
+}
