@@ -37,7 +37,7 @@ describe.each(backends)(
       rmSync(dataDir, { recursive: true, force: true });
     });
 
-    function start(port: number): ServerProcess {
+    function start(port: number, env: Record<string, string> = {}): ServerProcess {
       const server = startServerProcess(port, {
         ...(database ? { DATABASE_URL: database.url } : { DATA_DIR: dataDir }),
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
@@ -47,6 +47,7 @@ describe.each(backends)(
         // A retry (the SMTP server busy on a loaded machine) comes after a second, not 30.
         DELIVERY_BACKOFF_SECONDS: '1',
         DELIVERY_LEASE_SECONDS: '5',
+        ...env,
       });
       servers.push(server);
       return server;
@@ -119,20 +120,34 @@ describe.each(backends)(
     it('stops gracefully on SIGTERM: requests in flight finish, then the process exits 0', async () => {
       const port = await freePort();
       const base = `http://127.0.0.1:${port}`;
-      const server = start(port);
+      // Answers are held 4 s (the uniform floor) after the request is committed and queued, so
+      // the signal surely comes while all of them are in flight.
+      const server = start(port, { RESPONSE_FLOOR_MS: '4000' });
       await server.healthy();
       const { child } = server;
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      const startedAt = Date.now();
       const inFlight = Array.from({ length: 20 }, (_, i) =>
         fetch(`${base}/api/v1/help-requests`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ contact: `term-${i}@example.org`, purpose: 'login-code' }),
-        }).then((response) => response.status),
+        }).then((response) => ({ status: response.status, at: Date.now() })),
       );
-      await new Promise((resolve) => setTimeout(resolve, 2000));
+      // Every request reached the server: its message is in the outbox, its answer not sent yet.
+      await waitFor('the 20 requests to be queued', async () => {
+        const { messages } = (await (await fetch(`${base}/api/dev/outbox?limit=200`)).json()) as {
+          messages: OutboxMessage[];
+        };
+        return messages.filter((m) => m.recipient?.startsWith('term-')).length >= 20 ? true : undefined;
+      });
+      const signalledAt = Date.now();
       child.kill('SIGTERM');
-      expect(await Promise.all(inFlight)).toEqual(Array(20).fill(202));
+      const answers = await Promise.all(inFlight);
+      expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(202));
+      // Each answer came after the signal: the requests really were in flight when it arrived.
+      expect(signalledAt - startedAt).toBeLessThan(4000);
+      for (const answer of answers) expect(answer.at).toBeGreaterThanOrEqual(signalledAt);
       expect(await exited).toBe(0);
       await expect(fetch(`${base}/api/health`)).rejects.toThrow();
     }, 120_000);

@@ -26,6 +26,21 @@ async function outbox(server: ServerProcess, to?: string): Promise<OutboxMessage
   return ((await response.json()) as { messages: OutboxMessage[] }).messages;
 }
 
+/** Completed passes of an instance's background worker (its `/metrics`). */
+async function workerPasses(server: ServerProcess): Promise<number> {
+  const text = await (await fetch(`${server.base}/metrics`)).text();
+  return Number(/^worker_passes_total (\d+)/m.exec(text)?.[1]);
+}
+
+/** Waits until both instances' workers have completed `count` more passes: whatever was due, is done. */
+async function afterPasses(servers: ServerProcess[], count: number): Promise<void> {
+  const before = await Promise.all(servers.map(workerPasses));
+  await waitFor(`${count} more worker passes on each instance`, async () => {
+    const now = await Promise.all(servers.map(workerPasses));
+    return now.every((passes, i) => passes >= before[i] + count) ? true : undefined;
+  });
+}
+
 describe.skipIf(!serverUrl)('two server instances on one PostgreSQL', () => {
   const mail = mailCatcher();
   let database: Awaited<ReturnType<typeof createPostgresTestDatabase>>;
@@ -100,8 +115,8 @@ describe.skipIf(!serverUrl)('two server instances on one PostgreSQL', () => {
       },
       60_000,
     );
-    // A few more worker passes on both instances: nothing else may arrive.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Three more worker passes on both instances: nothing else may arrive.
+    await afterPasses([a, b], 3);
     const mails = mail.received.filter((m) => contacts.includes(m.to));
     expect(mails.map((m) => m.to).sort()).toEqual([...contacts].sort());
     expect(new Set(mails.map((m) => m.messageId)).size).toBe(contacts.length);
@@ -135,7 +150,7 @@ describe.skipIf(!serverUrl)('two server instances on one PostgreSQL', () => {
       },
       60_000,
     );
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await afterPasses([a, b], 3);
     const mails = mail.received.filter((m) => contacts.includes(m.to));
     expect(mails.map((m) => m.to).sort()).toEqual([...contacts].sort());
     expect(new Set(mails.map((m) => m.from))).toEqual(

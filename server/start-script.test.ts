@@ -24,8 +24,8 @@ describe('npm start', () => {
         DATA_DIR: dataDir,
         SERVE_SITE: 'false',
         LOG_LEVEL: 'info',
-        // Help requests take 1.5 s to answer here: SIGTERM arrives while one is surely in flight.
-        RESPONSE_FLOOR_MS: '1500',
+        // Help requests take 4 s to answer here: SIGTERM arrives while one is surely in flight.
+        RESPONSE_FLOOR_MS: '4000',
         DATABASE_URL: '',
       },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -39,16 +39,26 @@ describe('npm start', () => {
         async () => ((await fetch(`${base}/api/health`)).ok ? true : undefined),
         90_000,
       );
+      const sentAt = Date.now();
       const slow = fetch(`${base}/api/v1/help-requests`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ contact: 'sigterm@example.org', purpose: 'login-code' }),
-      }).then((response) => response.status);
-      // Sent once the request has reached the server (a signal before the connection is accepted
-      // would test nothing but a refused connection).
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      }).then((response) => ({ status: response.status, at: Date.now() }));
+      // Signalled once the server has the request (its message is queued, its answer held by the
+      // floor): a signal before the connection is accepted would test nothing but a refused connection.
+      await waitFor('the request to be queued', async () => {
+        const outbox = (await (await fetch(`${base}/api/dev/outbox?to=sigterm@example.org`)).json()) as {
+          messages: unknown[];
+        };
+        return outbox.messages.length > 0 ? true : undefined;
+      });
+      const signalledAt = Date.now();
       npm.kill('SIGTERM');
-      expect(await slow).toBe(202);
+      const answer = await slow;
+      expect(answer.status).toBe(202);
+      expect(signalledAt - sentAt).toBeLessThan(4000);
+      expect(answer.at).toBeGreaterThanOrEqual(signalledAt);
       expect(await exited).toBe(0);
       // The server itself got the signal: it logged its own shutdown, and nothing answers any more.
       expect(logs).toContain('"msg":"shutting down: finishing in-flight requests"');

@@ -47,6 +47,7 @@ export class Worker {
       this.lastPurge = now;
       await purgeExpiredLimits(this.ctx.db, this.ctx.clock.now());
     }
+    this.ctx.metrics?.workerPasses.inc();
     return { requests, sent };
   }
 

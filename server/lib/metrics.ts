@@ -10,6 +10,7 @@ export interface Metrics {
   duration: Histogram<'method' | 'route'>;
   rateLimited: Counter<'route'>;
   deliveries: Counter<'channel' | 'outcome'>;
+  workerPasses: Counter;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
@@ -40,6 +41,11 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
       name: 'deliveries_total',
       help: 'Messages handed to a provider: sent, retry (will be tried again) or failed (given up)',
       labelNames: ['channel', 'outcome'] as const,
+      registers: [registry],
+    }),
+    workerPasses: new Counter({
+      name: 'worker_passes_total',
+      help: 'Completed passes of the background worker (help requests, deliveries, purges)',
       registers: [registry],
     }),
   };

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { testClient } from 'hono/testing';
 import pino, { type Logger } from 'pino';
 import { loadConfig } from '../config';
 import { openTestDatabase } from '../db/test-database';
@@ -22,6 +23,8 @@ export const TEST_ENV: Record<string, string> = {
 
 export interface TestServer extends Runtime {
   clock: ManualClock;
+  /** The typed client of the app (`testClient`): paths, bodies and answers checked by the compiler. */
+  client: ReturnType<typeof testClient<Runtime['app']>>;
   /** `app.request` with a JSON body. */
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
   get(path: string, headers?: Record<string, string>): Promise<Response>;
@@ -62,6 +65,7 @@ export async function createTestServer(
   return {
     ...runtime,
     clock,
+    client: testClient(runtime.app),
     post: (path, body, headers = {}) =>
       request(path, {
         method: 'POST',
