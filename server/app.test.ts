@@ -41,6 +41,46 @@ describe('the API application', () => {
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('answers a known API path asked with another method with 405 and the methods it has', async () => {
+    // Without CORS origins (with them, an OPTIONS is a preflight the CORS middleware answers).
+    const plain = await createTestServer({}, { seed: false, shareDatabaseOf: server });
+    try {
+      await expectMethodsAllowed(plain);
+    } finally {
+      await plain.close();
+    }
+  });
+
+  async function expectMethodsAllowed(server: TestServer) {
+    for (const [method, path, allow] of [
+      ['PUT', '/api/v1/help-requests', 'POST'],
+      ['DELETE', '/api/v1/contact-checks', 'POST'],
+      ['POST', '/api/health', 'GET, HEAD'],
+      ['OPTIONS', '/api/v1/policy', 'GET, HEAD'],
+    ]) {
+      const response = await server.app.request(path, { method, headers: { 'accept-language': 'fr' } });
+      expect(response.status, `${method} ${path}`).toBe(405);
+      expect(response.headers.get('allow')).toBe(allow);
+      expect(await json(response)).toEqual({
+        error: { code: 'method-not-allowed', message: 'Cette méthode n’est pas permise ici.' },
+      });
+    }
+    expect((await server.app.request('/api/v1/nothing', { method: 'PUT' })).status).toBe(404);
+  }
+
+  it('takes the request id a trusted proxy forwards, never one a client makes up', async () => {
+    const from = (remoteAddress: string) =>
+      server.app.request(
+        '/api/health',
+        { headers: { 'x-request-id': 'lb-7f3a9c' } },
+        { incoming: { socket: { remoteAddress } } },
+      );
+    expect((await from('10.0.0.1')).headers.get('x-request-id')).toBe('lb-7f3a9c');
+    const client = (await from('198.51.100.7')).headers.get('x-request-id');
+    expect(client).not.toBe('lb-7f3a9c');
+    expect(client).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('publishes the OpenAPI document generated from the validating schemas, and a page showing it', async () => {
     const doc = await json<{
       openapi: string;

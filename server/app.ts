@@ -1,13 +1,14 @@
+import type { IncomingMessage } from 'node:http';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { languageDetector } from 'hono/language';
-import { requestId } from 'hono/request-id';
 import { isDatabaseUnavailable } from './db/client';
 import { apiError, type ErrorCode } from './http/errors';
 import type { AppDeps, AppEnv } from './http/env';
-import { clientAddress, localeOf, requestLogger, trustedProxyList } from './http/middleware';
+import { clientAddress, localeOf, requestIds, requestLogger, trustedProxyList } from './http/middleware';
 import { metricsHandler, metricsMiddleware } from './http/metrics';
 import { securityHeaders } from './http/security-headers';
 import { inlineScriptHashes, siteRoutes } from './http/site';
@@ -36,23 +37,62 @@ const HTTP_ERRORS: Partial<Record<number, ErrorCode>> = {
   415: 'unsupported-media-type',
 };
 
+/** A request body announced (length or chunked) that Node has not received whole. */
+function bodyStillArriving(incoming: IncomingMessage | undefined): boolean {
+  if (incoming?.complete !== false || !incoming.headers) return false;
+  const length = Number(incoming.headers['content-length'] ?? 0);
+  return length > 0 || incoming.headers['transfer-encoding'] !== undefined;
+}
+
+/** The client closed the connection before its request had arrived (or been answered). */
+function clientGone(c: Context<AppEnv>): boolean {
+  const incoming = c.env?.incoming;
+  return Boolean(c.req.raw.signal?.aborted || (incoming?.complete === false && incoming.destroyed));
+}
+
+/** The methods the app's routes answer for a path (`:param` segments match any one segment). */
+function methodsByPath(routes: readonly { method: string; path: string }[]): (path: string) => string[] {
+  const patterns = routes
+    .filter((route) => route.method !== 'ALL' && !route.path.includes('*'))
+    .map((route) => ({
+      method: route.method,
+      pattern: new RegExp(
+        `^${route.path
+          .split('/')
+          .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+          .join('/')}/?$`,
+      ),
+    }));
+  return (path) => {
+    const methods = new Set(
+      patterns.filter((route) => route.pattern.test(path)).map((route) => route.method),
+    );
+    if (methods.has('GET')) methods.add('HEAD');
+    return [...methods].sort();
+  };
+}
+
 /** The whole HTTP application: the API under /api and, when configured, the built site. */
 export function createApp(deps: AppDeps) {
   const { config, logger } = deps.ctx;
   const app = new OpenAPIHono<AppEnv>();
+  const proxies = trustedProxyList(config.trustedProxies);
 
-  app.use(requestId({ limitLength: 64 }));
+  app.use(requestIds(proxies));
   app.use(async (c, next) => {
     await next();
-    if (deps.lifecycle.draining) c.header('Connection', 'close');
+    // Closing: while draining; and after an early answer (a 413, a 415...) to a body that has not
+    // all arrived, which the client may stop sending: reusing that connection would lose the
+    // client's next request.
+    if (deps.lifecycle.draining || bodyStillArriving(c.env?.incoming)) c.header('Connection', 'close');
   });
   app.use(requestLogger(logger));
-  if (deps.ctx.metrics) {
-    app.use(metricsMiddleware(deps.ctx.metrics));
-    app.get('/metrics', metricsHandler(deps.ctx.metrics, config.metricsToken ?? undefined));
-  }
+  if (deps.ctx.metrics) app.use(metricsMiddleware(deps.ctx.metrics));
   app.use(securityHeaders(config.serveSite ? inlineScriptHashes(config.siteDir) : []));
-  app.use(clientAddress(trustedProxyList(config.trustedProxies)));
+  // In production without a token the public port has no /metrics (a 404 like any unknown path).
+  if (deps.ctx.metrics && config.metrics.onPublicPort)
+    app.get('/metrics', metricsHandler(deps.ctx.metrics, config.metrics.token));
+  app.use(clientAddress(proxies));
   app.use('/api/*', async (c, next) => {
     await next();
     // API answers are not cached, but for the few routes that say otherwise (the public rules).
@@ -122,7 +162,15 @@ export function createApp(deps: AppDeps) {
 
   if (config.serveSite) app.route('/', siteRoutes(config.siteDir));
 
-  app.notFound((c) => apiError(c, 404, 'not-found', localeOf(c)));
+  // A known API path asked with another method: 405 with the methods it has.
+  let allowed: ((path: string) => string[]) | null = null;
+  app.notFound((c) => {
+    allowed ??= methodsByPath(app.routes);
+    const methods = c.req.path.startsWith('/api/') ? allowed(c.req.path) : [];
+    if (methods.length === 0) return apiError(c, 404, 'not-found', localeOf(c));
+    c.header('Allow', methods.join(', '));
+    return apiError(c, 405, 'method-not-allowed', localeOf(c));
+  });
   app.onError((error, c) => {
     // The body's `locale`, when the route had validated it before the error.
     const validated = c.req.valid('json' as never) as { locale?: unknown } | undefined;
@@ -134,6 +182,11 @@ export function createApp(deps: AppDeps) {
     // Parsing limits (e.g. a body nested too deep for JSON.parse) are the client's input.
     if (error instanceof RangeError || error instanceof SyntaxError)
       return apiError(c, 400, 'invalid-json', locale);
+    // The client went away mid-request (an abandoned upload): not an outage, nobody to answer.
+    if (clientGone(c)) {
+      (c.get('logger') ?? logger).info({ err: error }, 'client went away before its request arrived');
+      return apiError(c, 400, 'request-aborted', locale);
+    }
     // The database away (restarting, failing over, network cut): a clean 503 until it is back.
     if (isDatabaseUnavailable(error)) {
       (c.get('logger') ?? logger).warn({ err: error }, 'database unavailable');

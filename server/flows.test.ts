@@ -210,4 +210,13 @@ describe('request → outbox → verify → status, for every demo account', () 
     expect(await ask('+15145550199')).toEqual([]);
     expect(await ask('ghost42', 'password-reset')).toEqual([]);
   });
+
+  it('counts that notice per mailbox: tagged variants of one address do not flood it', async () => {
+    const [first] = await ask('flood+1@example.net');
+    expect(first).toMatchObject({ template: 'no-account', recipient: 'flood+1@example.net' });
+    for (const variant of ['flood+2@example.net', 'flood+spam@example.net', 'flood@example.net'])
+      expect(await ask(variant), variant).toEqual([]);
+    // Another mailbox still gets its own.
+    expect(await ask('other+1@example.net')).toMatchObject([{ template: 'no-account' }]);
+  });
 });

@@ -1,6 +1,10 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from './http/errors';
+import { createHttpServer } from './http/node-server';
+import { expectErrorAnswer, parseAnswer, rawExchange } from './testing/raw-http';
 import { createTestServer, type TestServer } from './testing/harness';
 
 const POST_ENDPOINTS = [
@@ -168,4 +172,93 @@ describe('any input at any endpoint: never a 500, always the error shape', () =>
       }
     }
   });
+});
+
+describe('malformed requests on a real socket: always the error shape and headers, and the server keeps serving', () => {
+  let server: TestServer;
+  let http: Server;
+  let port: number;
+  beforeAll(async () => {
+    server = await createTestServer({ IP_SEND_LIMIT: '1000000', IP_VERIFY_LIMIT: '1000000' });
+    http = await createHttpServer({
+      fetch: server.app.fetch,
+      timeouts: { requestMs: 1000, headersMs: 800, socketMs: 3000, checkEveryMs: 100 },
+    });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    port = (http.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    http.closeAllConnections();
+    await new Promise((resolve) => http.close(resolve));
+    await server.close();
+  });
+
+  const method = fc.oneof(
+    fc.constantFrom('GET', 'POST', 'PUT', 'OPTIONS', 'HEAD', 'DELETE', 'G\u0000T', 'get', ''),
+    fc.string({ maxLength: 8 }),
+  );
+  const target = fc.oneof(
+    fc.constantFrom(
+      '/api/health',
+      '/api/v1/help-requests',
+      '/api/v1/contact-checks',
+      '*',
+      '/api\\health',
+      '/api/%00',
+      '/api/%zz',
+      `/api/${'a'.repeat(9000)}`,
+      'http://evil.example/api/health',
+      '',
+    ),
+    fc.webPath(),
+  );
+  const version = fc.constantFrom('HTTP/1.1', 'HTTP/1.0', 'HTTP/2.0', 'HTTP/1.1 extra', '');
+  const header = fc.oneof(
+    fc.constantFrom(
+      'Host: x',
+      'Content-Type: application/json',
+      'Transfer-Encoding: chunked',
+      'Content-Length: 10',
+      'Content-Length: -1',
+      'Content-Length: 10, 20',
+      'Expect: 100-continue',
+      `X-Big: ${'b'.repeat(17_000)}`,
+      'X-Bad: a\rb',
+      'X-Nul: a\u0000b',
+      'Range: bytes=abc',
+      'Authorization: bearer x',
+      ': empty-name',
+    ),
+    fc
+      .tuple(fc.string({ maxLength: 12 }), fc.string({ maxLength: 30 }))
+      .map(([name, value]) => `${name}: ${value}`),
+  );
+  const body = fc.constantFrom('', '{"contact":"a@b.co"}', '5\r\n{"con\r\n', '{', 'x'.repeat(9000));
+
+  it('answers each with the JSON error shape and the security headers, or not at all', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        method,
+        target,
+        version,
+        fc.array(header, { maxLength: 5 }),
+        body,
+        fc.boolean(),
+        async (verb, path, http11, headers, payload, abandon) => {
+          const request = `${verb} ${path} ${http11}\r\n${headers.join('\r\n')}\r\n\r\n${payload}`;
+          const raw = await rawExchange(port, [request], {
+            timeoutMs: 2500,
+            ...(abandon ? { destroyAfterWrite: true } : { endAfterWrite: true }),
+          });
+          if (!raw) return;
+          const answer = parseAnswer(raw);
+          expect(answer.status).toBeGreaterThanOrEqual(100);
+          expect(answer.status).toBeLessThan(500);
+          if (answer.status >= 400 && verb !== 'HEAD') expectErrorAnswer(answer, answer.status);
+        },
+      ),
+      { numRuns: 80 },
+    );
+    expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+  }, 120_000);
 });

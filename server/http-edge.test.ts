@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
+import type { Server } from 'node:http';
+import { createHttpServer } from './http/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from './testing/harness';
 
@@ -23,15 +24,16 @@ const statusOf = (answer: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.
 
 describe('a real HTTP server facing broken clients', () => {
   let server: TestServer;
-  let http: ServerType;
+  let http: Server;
   let port: number;
   beforeAll(async () => {
     server = await createTestServer();
-    http = serve({ fetch: server.app.fetch, hostname: '127.0.0.1', port: 0 });
-    await new Promise((resolve) => http.once('listening', resolve));
+    http = await createHttpServer({ fetch: server.app.fetch });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     port = (http.address() as AddressInfo).port;
   });
   afterAll(async () => {
+    http.closeAllConnections();
     await new Promise((resolve) => http.close(resolve));
     await server.close();
   });

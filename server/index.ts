@@ -1,5 +1,6 @@
-import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type Config } from './config';
+import { createHttpServer, createMetricsServer } from './http/node-server';
 import { createLogger, createRuntime } from './runtime';
 import { ensureSiteBuilt } from './site-build';
 
@@ -30,19 +31,23 @@ async function main(): Promise<void> {
   }
   ensureSiteBuilt(config, logger);
   const runtime = await createRuntime(config, { logger });
-  const server = serve({ fetch: runtime.app.fetch, hostname: config.host, port: config.port }, (info) => {
+  const server = await createHttpServer({ fetch: runtime.app.fetch, hostname: config.host });
+  const url = (info: AddressInfo) =>
+    `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`;
+  server.listen(config.port, config.host, () => {
     logger.info(
-      {
-        url: `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`,
-        env: config.appEnv,
-        database: runtime.database.kind,
-      },
+      { url: url(server.address() as AddressInfo), env: config.appEnv, database: runtime.database.kind },
       'listening',
     );
   });
-  // Slow or lying clients (a Content-Length never sent in full) are cut off.
-  server.setTimeout?.(30_000);
-  Object.assign(server, { requestTimeout: 15_000, headersTimeout: 10_000 });
+  const address = config.metrics.address;
+  const metricsServer =
+    address && runtime.ctx.metrics
+      ? await createMetricsServer(runtime.ctx.metrics.registry, address.host)
+      : null;
+  metricsServer?.listen(address!.port, address!.host, () =>
+    logger.info({ url: `${url(metricsServer.address() as AddressInfo)}/metrics` }, 'metrics listening'),
+  );
   runtime.worker.start();
 
   let stopping = false;
@@ -57,6 +62,7 @@ async function main(): Promise<void> {
     }, 10_000);
     force.unref();
     // No new connections; requests being handled finish (Node also closes idle keep-alive sockets).
+    metricsServer?.close();
     server.close(async () => {
       try {
         await runtime.close();

@@ -66,6 +66,10 @@ const serverSchema = z.object({
   SERVE_SITE: bool(true),
   SITE_BUILD: z.enum(['auto', 'never'], { error: 'must be auto or never' }).default('auto'),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  METRICS_ADDRESS: z
+    .string()
+    .regex(/^(\[[0-9a-f:.]+\]|[^:\s]+):\d{1,5}$/i, 'must be host:port, e.g. 127.0.0.1:9464')
+    .optional(),
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters of random text').optional(),
   SMTP_URL: z
     .string()
@@ -163,8 +167,17 @@ export interface Config {
   serveSite: boolean;
   /** `auto`: `npm start` builds the site when it is missing or older than its sources. */
   siteBuild: 'auto' | 'never';
-  /** When set, `/metrics` needs `Authorization: Bearer <token>`. */
-  metricsToken: string | null;
+  metrics: {
+    /** When set, `/metrics` on the public port needs `Authorization: Bearer <token>`. */
+    token: string | null;
+    /** An address of their own for the scraper (`METRICS_ADDRESS`), e.g. 127.0.0.1:9464. */
+    address: { host: string; port: number } | null;
+    /**
+     * Whether the public port answers `/metrics`: with a token, or open in development only
+     * (the counters of sent messages tell known contacts from unknown ones).
+     */
+    onPublicPort: boolean;
+  };
   secretKey: string;
   usingDevSecret: boolean;
   smtpUrl: string | null;
@@ -220,7 +233,16 @@ export function loadConfig(source: Source = process.env): Config {
     siteDir: env.SITE_DIR,
     serveSite: env.SERVE_SITE,
     siteBuild: env.SITE_BUILD,
-    metricsToken: env.METRICS_TOKEN ?? null,
+    metrics: {
+      token: env.METRICS_TOKEN ?? null,
+      address: env.METRICS_ADDRESS
+        ? {
+            host: env.METRICS_ADDRESS.slice(0, env.METRICS_ADDRESS.lastIndexOf(':')).replace(/^\[|\]$/g, ''),
+            port: Number(env.METRICS_ADDRESS.slice(env.METRICS_ADDRESS.lastIndexOf(':') + 1)),
+          }
+        : null,
+      onPublicPort: Boolean(env.METRICS_TOKEN) || !isProduction,
+    },
     secretKey: env.SECRET_KEY ?? DEV_SECRET,
     usingDevSecret: !env.SECRET_KEY,
     smtpUrl: env.SMTP_URL ?? null,

@@ -51,6 +51,26 @@ const MESSAGES = {
     en: 'The request is too large.',
     fr: 'La requête est trop volumineuse.',
   },
+  'bad-request': {
+    en: 'The request could not be read. Check its address and headers.',
+    fr: 'La requête est illisible. Vérifiez son adresse et ses en-têtes.',
+  },
+  'headers-too-large': {
+    en: 'The request headers are too large.',
+    fr: 'Les en-têtes de la requête sont trop volumineux.',
+  },
+  'request-timeout': {
+    en: 'The request took too long to arrive. Send it again.',
+    fr: 'La requête a mis trop de temps à arriver. Envoyez-la de nouveau.',
+  },
+  'request-aborted': {
+    en: 'The request was interrupted before it arrived whole. Send it again.',
+    fr: 'La requête a été interrompue avant d’arriver en entier. Envoyez-la de nouveau.',
+  },
+  unauthorized: {
+    en: 'A valid token is needed here.',
+    fr: 'Un jeton valide est nécessaire ici.',
+  },
   'not-found': { en: 'There is nothing at this address.', fr: 'Il n’y a rien à cette adresse.' },
   'method-not-allowed': {
     en: 'This method is not allowed here.',

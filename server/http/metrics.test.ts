@@ -1,6 +1,9 @@
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config';
 import type { Transport } from '../messaging/transports';
 import { createTestServer, type TestServer } from '../testing/harness';
+import { createMetricsServer } from './node-server';
 
 /** The value of one sample of the Prometheus text, or 0 when it is absent. */
 function sample(text: string, name: string, labels: Record<string, string>): number {
@@ -102,15 +105,66 @@ describe('Prometheus metrics at /metrics', () => {
       { seed: false, shareDatabaseOf: server },
     );
     try {
-      expect((await guarded.get('/metrics')).status).toBe(401);
+      const refused = await guarded.get('/metrics');
+      expect(refused.status).toBe(401);
+      expect(await refused.json()).toMatchObject({ error: { code: 'unauthorized' } });
+      expect(refused.headers.get('x-content-type-options')).toBe('nosniff');
       expect((await guarded.get('/metrics', { authorization: 'Bearer wrong-token-0123456' })).status).toBe(
         401,
       );
       const ok = await guarded.get('/metrics', { authorization: 'Bearer metrics-token-0123456789' });
       expect(ok.status).toBe(200);
       expect(await ok.text()).toContain('http_requests_total');
+      expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(ok.headers.get('cache-control')).toBe('no-store');
+      // The scheme in any case (RFC 9110).
+      expect(
+        (await guarded.get('/metrics', { authorization: 'bearer metrics-token-0123456789' })).status,
+      ).toBe(200);
     } finally {
       await guarded.close();
     }
+  });
+
+  it('in production without a token, the public port has no /metrics; the scraper reads METRICS_ADDRESS', async () => {
+    const production = await createTestServer(
+      { APP_ENV: 'production', METRICS_ADDRESS: '127.0.0.1:0' },
+      { seed: false, shareDatabaseOf: server },
+    );
+    const scraper = await createMetricsServer(production.ctx.metrics!.registry, '127.0.0.1');
+    await new Promise<void>((resolve) => scraper.listen(0, '127.0.0.1', resolve));
+    try {
+      // Sends to known contacts move counters: nothing of it on the public port.
+      await production.post('/api/v1/help-requests', { contact: '+15145550101', purpose: 'login-code' });
+      const hidden = await production.get('/metrics');
+      expect(hidden.status).toBe(404);
+      expect(await hidden.json()).toMatchObject({ error: { code: 'not-found' } });
+      expect(hidden.headers.get('x-content-type-options')).toBe('nosniff');
+      const { port } = scraper.address() as AddressInfo;
+      const scraped = await fetch(`http://127.0.0.1:${port}/metrics`);
+      expect(scraped.status).toBe(200);
+      expect(scraped.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(await scraped.text()).toMatch(/^http_requests_total\{[^}]*route="\/api\/v1\/help-requests"/m);
+      expect((await fetch(`http://127.0.0.1:${port}/anything`)).status).toBe(404);
+    } finally {
+      await new Promise((resolve) => scraper.close(resolve));
+      await production.close();
+    }
+  });
+
+  it('reads METRICS_ADDRESS as host:port, and refuses anything else by name', () => {
+    expect(loadConfig({ METRICS_ADDRESS: '127.0.0.1:9464' }).metrics.address).toEqual({
+      host: '127.0.0.1',
+      port: 9464,
+    });
+    expect(loadConfig({ METRICS_ADDRESS: '[::1]:9464' }).metrics.address).toEqual({
+      host: '::1',
+      port: 9464,
+    });
+    expect(() => loadConfig({ METRICS_ADDRESS: '9464' })).toThrow(/METRICS_ADDRESS must be host:port/);
+    expect(
+      loadConfig({ APP_ENV: 'production', SECRET_KEY: 'x'.repeat(32), PUBLIC_BASE_URL: 'https://h.example' })
+        .metrics.onPublicPort,
+    ).toBe(false);
   });
 });

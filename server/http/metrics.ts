@@ -1,6 +1,8 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { Metrics } from '../lib/metrics';
+import { apiError } from './errors';
+import { bearerToken, localeOf } from './middleware';
 import type { AppEnv } from './env';
 
 /** The route pattern a request matched: API routes by their pattern, everything else is the site. */
@@ -31,14 +33,14 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
  * `GET /metrics` in the Prometheus text format. With a token configured, only
  * `Authorization: Bearer <token>` gets them (compared in constant time); otherwise a `401`.
  */
-export function metricsHandler(metrics: Metrics, token: string | undefined): MiddlewareHandler<AppEnv> {
+export function metricsHandler(metrics: Metrics, token: string | null): MiddlewareHandler<AppEnv> {
   const expected = token ? digest(token) : null;
   return async (c) => {
     if (expected) {
-      const given = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
+      const given = bearerToken(c.req.header('authorization')) ?? '';
       if (!timingSafeEqual(digest(given), expected)) {
         c.header('WWW-Authenticate', 'Bearer');
-        return c.text('Unauthorized\n', 401);
+        return apiError(c, 401, 'unauthorized', localeOf(c));
       }
     }
     c.header('Cache-Control', 'no-store');

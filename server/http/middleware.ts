@@ -52,6 +52,25 @@ function trustChecker(list: BlockList): (address: string) => boolean {
   };
 }
 
+const REQUEST_ID = /^[\w\-=]{1,64}$/;
+
+/**
+ * The request id of logs and of the `X-Request-Id` answer: the one a trusted proxy forwards
+ * (so a request can be followed through it), else a new one. A client's own is never believed: it
+ * could plant ids in the logs or make two requests look like one.
+ */
+export function requestIds(trusted: BlockList): MiddlewareHandler<AppEnv> {
+  const isTrusted = trustChecker(trusted);
+  return async (c, next) => {
+    const forwarded = c.req.header('x-request-id');
+    const peer = stripMapped(c.env?.incoming?.socket?.remoteAddress ?? 'unknown');
+    const id = forwarded && REQUEST_ID.test(forwarded) && isTrusted(peer) ? forwarded : crypto.randomUUID();
+    c.set('requestId', id);
+    c.header('X-Request-Id', id);
+    await next();
+  };
+}
+
 /**
  * The client address for limits: the socket's peer, or, when that peer is a trusted proxy, the
  * first address from the right of `X-Forwarded-For` that is not a trusted proxy. IPv6 clients
@@ -90,6 +109,11 @@ export function uniformTiming(floorMs: number): MiddlewareHandler<AppEnv> {
     while ((left = floorMs - (performance.now() - started)) > 0)
       await new Promise((resolve) => setTimeout(resolve, Math.ceil(left)));
   };
+}
+
+/** The token of an `Authorization: Bearer <token>` header (the scheme in any case), or null. */
+export function bearerToken(header: string | undefined): string | null {
+  return /^\s*bearer +(\S{1,512}) *$/i.exec(header ?? '')?.[1] ?? null;
 }
 
 /** One JSON log line per request: no body, no query string, no header values. */

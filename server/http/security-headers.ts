@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './env';
 
@@ -14,11 +14,25 @@ const common = {
  * JSON answers allow nothing; the API reference page its own script and style; the site's
  * pages their own files plus exactly the inline scripts found in the build (by hash).
  */
-export function securityHeaders(inlineScriptHashes: string[]): MiddlewareHandler<AppEnv> {
-  const api = secureHeaders({
+const apiHeaders = () =>
+  secureHeaders({
     ...common,
     contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"] },
   });
+
+/**
+ * The headers every API answer carries, for answers written below Hono (Node's parser errors,
+ * the metrics address): the same middleware, run once.
+ */
+export async function apiSecurityHeaders(): Promise<Record<string, string>> {
+  const probe = new Hono().use(apiHeaders()).get('*', (c) => c.body(null, 204));
+  const headers: Record<string, string> = {};
+  (await probe.request('/api/probe')).headers.forEach((value, name) => (headers[name] = value));
+  return headers;
+}
+
+export function securityHeaders(inlineScriptHashes: string[]): MiddlewareHandler<AppEnv> {
+  const api = apiHeaders();
   const apiDocs = secureHeaders({
     ...common,
     contentSecurityPolicy: {

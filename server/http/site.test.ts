@@ -139,6 +139,28 @@ describe('serving the built site', () => {
     );
   });
 
+  it('ignores a Range that is not one byte range (the whole file, 200), honours one that is (206)', async () => {
+    const url = '/assets/js/main.4fd02a1f.js';
+    for (const range of ['bytes=abc', 'bytes=0-1,5-9', 'items=0-5', 'bytes=']) {
+      const response = await server.get(url, { range });
+      expect(response.status, range).toBe(200);
+      expect(response.headers.get('content-range'), range).toBeNull();
+      expect(await response.text()).toBe(MAIN_JS);
+    }
+    const part = await server.get(url, { range: 'bytes=0-9' });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(`bytes 0-9/${MAIN_JS.length}`);
+    expect(await part.text()).toBe(MAIN_JS.slice(0, 10));
+  });
+
+  it('does not serve the compressed twins as files of their own', async () => {
+    for (const url of ['/assets/js/main.4fd02a1f.js.br', '/assets/js/main.4fd02a1f.js.gz', '/404.html.br']) {
+      const response = await server.get(url, { 'accept-encoding': 'br, gzip' });
+      expect(response.status, url).toBe(404);
+      expect(response.headers.get('content-type'), url).toMatch(/^text\/html/);
+    }
+  });
+
   it('does not serve files outside the site', async () => {
     for (const url of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json']) {
       const response = await server.get(url);

@@ -64,6 +64,9 @@ export function canonicalPaths(siteDir: string): Map<string, string> {
 /** Docusaurus puts a content hash in the name of everything under /assets/ and /fr/assets/ (`main.4fd02a1f.js`). */
 const HASHED_ASSET = /^\/(?:[a-z]{2}\/)?assets\/.*[.-][0-9a-f]{8,}\.[a-z0-9]+(\.(br|gz))?$/i;
 const REVALIDATE = /\.(html|json|xml|txt|webmanifest)(\.(br|gz))?$/i;
+/** One byte range (`bytes=0-99`, `bytes=100-`, `bytes=-500`): what serveStatic honours. */
+const VALID_RANGE = /^bytes=(\d+-\d*|-\d+)$/;
+const PRECOMPRESSED_TWIN = /\.(br|gz)$/i;
 const COMPRESSIBLE = /\.(html|js|mjs|css|json|xml|svg|txt|map|webmanifest)$/i;
 
 /** Cache-Control for a file of the build (its path relative to the site folder, `/`-rooted). */
@@ -131,6 +134,13 @@ export function siteRoutes(siteDir: string) {
   const root = path.resolve(siteDir);
   // The file serveStatic answered a request with (its headers are set once the response exists).
   const found = new WeakMap<Context<AppEnv>, string>();
+  const staticFiles = serveStatic({
+    root: siteDir,
+    precompressed: true,
+    onFound: (file, c) => {
+      found.set(c, file);
+    },
+  });
 
   return new Hono<AppEnv>()
     .use('*', async (c, next) => {
@@ -159,24 +169,28 @@ export function siteRoutes(siteDir: string) {
       if (COMPRESSIBLE.test(relative.replace(/\.(br|gz)$/, ''))) c.res.headers.set('Vary', 'Accept-Encoding');
       const etag = etagOf(file);
       if (etag) c.res.headers.set('ETag', etag);
+      // A Range that is not one byte range is ignored (RFC 9110): serveStatic read it as the
+      // whole file from byte 0, which is the plain answer.
+      const range = c.req.header('range');
+      if (c.res.status === 206 && range !== undefined && !VALID_RANGE.test(range.trim())) {
+        c.res = new Response(c.res.body, { status: 200, headers: c.res.headers });
+        // (Hono carries the earlier answer's headers over to the new one.)
+        c.res.headers.delete('content-range');
+        return;
+      }
       // The browser has this very version: 304 without a body.
-      if (c.res.status !== 200 || c.req.header('range')) return;
+      if (c.res.status !== 200 || range) return;
       if (!notModified(c, etag, c.res.headers.get('last-modified'))) return;
       await c.res.body?.cancel();
       const headers = new Headers(c.res.headers);
       for (const name of ['content-length', 'content-encoding', 'content-type']) headers.delete(name);
       c.res = new Response(null, { status: 304, headers });
     })
-    .use(
-      '*',
-      serveStatic({
-        root: siteDir,
-        precompressed: true,
-        onFound: (file, c) => {
-          found.set(c, file);
-        },
-      }),
-    )
+    .use('*', async (c, next) => {
+      // The `.br`/`.gz` twins are how a file is sent, not files of their own.
+      if (PRECOMPRESSED_TWIN.test(c.req.path)) return next();
+      return staticFiles(c, next);
+    })
     .get('*', (c) => {
       const french = c.req.path === '/fr' || c.req.path.startsWith('/fr/');
       const page = (french ? notFound.fr : null) ?? notFound.en;

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../http/env';
 import { apiError, errorResponses } from '../http/errors';
-import { localeOf } from '../http/middleware';
+import { bearerToken, localeOf } from '../http/middleware';
 import { accountForSession } from '../services/sessions';
 import { AccountStatusResponse } from './schemas';
 
@@ -17,11 +17,12 @@ const route = createRoute({
   },
 });
 
-const BEARER = /^Bearer ([A-Za-z0-9_-]{43})$/;
+const SESSION_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 export function accountStatusRoutes({ ctx }: AppDeps) {
   return new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
-    const token = BEARER.exec(c.req.header('authorization')?.trim() ?? '')?.[1];
+    const presented = bearerToken(c.req.header('authorization'));
+    const token = presented && SESSION_TOKEN.test(presented) ? presented : null;
     const found = token ? await accountForSession(ctx, token) : null;
     if (!found) {
       c.header('WWW-Authenticate', 'Bearer');

@@ -145,9 +145,19 @@ describe('support API (staff token)', () => {
             (await production.get('/api/v1/support/session', { authorization: `Bearer ${token}` })).status,
           );
         expect(statuses).toEqual([401, 401, 401, 429, 429]);
+        // While locked out, the right token gets the very same 429: a guesser learns nothing.
+        const right = await production.get('/api/v1/support/session', { authorization: `Bearer ${ALICE}` });
+        const wrong = await production.get('/api/v1/support/session', { authorization: 'Bearer guess-5' });
+        expect(right.status).toBe(429);
+        expect(await right.json()).toEqual(await wrong.json());
+        expect(right.headers.get('retry-after')).toBe(wrong.headers.get('retry-after'));
         production.clock.advanceSeconds(301);
         expect(
           await json(await production.get('/api/v1/support/session', { authorization: `Bearer ${ALICE}` })),
+        ).toEqual({ agent: 'Alice' });
+        // The scheme is case-insensitive (RFC 9110).
+        expect(
+          await json(await production.get('/api/v1/support/session', { authorization: `bearer ${ALICE}` })),
         ).toEqual({ agent: 'Alice' });
       } finally {
         await production.close();

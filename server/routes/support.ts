@@ -2,11 +2,11 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../http/env';
 import { apiError, errorResponses, type ErrorCode } from '../http/errors';
-import { localeOf, validationHook } from '../http/middleware';
+import { bearerToken, localeOf, validationHook } from '../http/middleware';
 import { checkContact } from '../services/contacts';
 import { clientKey } from '../lib/crypto';
 import { buildReport } from '../services/feedback';
-import { hitFixedWindow } from '../services/limits';
+import { fixedWindowExceeded, hitFixedWindow } from '../services/limits';
 import {
   createAgentVerifier,
   issueTemporaryAccessCode,
@@ -146,19 +146,22 @@ export function supportRoutes({ ctx }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use(async (c, next) => {
-    const presented = /^Bearer +(\S{1,512}) *$/.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
+    const presented = bearerToken(c.req.header('authorization')) ?? '';
     const agent = findAgent(presented);
+    const locale = localeOf(c);
+    const key = `support-auth:${clientKey(ctx.keys, c.get('clientAddress'))}`;
+    const window = [
+      ctx.clock.now(),
+      ctx.config.security.ipWindowSeconds,
+      ctx.config.support.authFailureLimit,
+    ] as const;
+    // While an address is locked out, every token gets the same 429, the right one too: a
+    // guesser must not learn when they hit.
+    const limit = agent
+      ? await fixedWindowExceeded(ctx.db, key, ...window)
+      : await hitFixedWindow(ctx.db, key, ...window);
+    if (!limit.allowed) return apiError(c, 429, 'rate-limited', locale, { seconds: limit.retryAfterSeconds });
     if (!agent) {
-      const limit = await hitFixedWindow(
-        ctx.db,
-        `support-auth:${clientKey(ctx.keys, c.get('clientAddress'))}`,
-        ctx.clock.now(),
-        ctx.config.security.ipWindowSeconds,
-        ctx.config.support.authFailureLimit,
-      );
-      const locale = localeOf(c);
-      if (!limit.allowed)
-        return apiError(c, 429, 'rate-limited', locale, { seconds: limit.retryAfterSeconds });
       c.header('WWW-Authenticate', 'Bearer realm="support"');
       return apiError(c, 401, 'support-unauthorized', locale);
     }

@@ -186,6 +186,16 @@ function editDistance(a: string, b: string, max: number): number {
   return Math.min(previous[b.length], max + 1);
 }
 
+/**
+ * The mailbox an address reaches: `sam+anything@example.org` is `sam@example.org` for most mail
+ * providers, so a limit per mailbox counts every tagged variant together.
+ */
+export function mailboxOf(email: string): string {
+  const at = email.lastIndexOf('@');
+  const plus = email.indexOf('+');
+  return plus > 0 && plus < at ? `${email.slice(0, plus)}${email.slice(at)}` : email;
+}
+
 const BULLET = '•';
 
 /** `c•••••s@example.com`: enough for its owner to recognize, not enough to harvest. */

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { helpRequests, type Channel, type Purpose } from '../db/schema';
 import { findAccountByContact } from './accounts';
-import { checkContact, type ValidContact } from './contacts';
+import { checkContact, mailboxOf, type ValidContact } from './contacts';
 import type { ServiceContext } from './context';
 import { contactKey, decrypt, encrypt } from '../lib/crypto';
 import { diagnose } from './diagnosis';
@@ -109,9 +109,11 @@ export async function processNextHelpRequest(ctx: ServiceContext): Promise<boole
         now,
       });
       if (!account && plan.length > 0) {
+        // Once a day per mailbox: its tagged variants (`x+1@…`, `x+2@…`) share the one notice.
+        const mailbox = checked.kind === 'email' ? mailboxOf(checked.normalized) : checked.normalized;
         const allowed = await takeOncePer(
           tx,
-          `notice:${job.contactKey}`,
+          `notice:${mailbox === checked.normalized ? job.contactKey : contactKey(ctx.keys, mailbox)}`,
           now,
           ctx.config.security.unknownEmailNoticeSeconds,
         );

@@ -43,6 +43,29 @@ export async function hitFixedWindow(
   return row.count > limit ? { allowed: false, retryAfterSeconds } : { allowed: true, retryAfterSeconds: 0 };
 }
 
+/**
+ * Whether a fixed window counted by {@link hitFixedWindow} is over its limit right now, without
+ * counting: while it is, the caller refuses everything alike.
+ */
+export async function fixedWindowExceeded(
+  db: Db,
+  key: string,
+  now: Date,
+  windowSeconds: number,
+  limit: number,
+): Promise<LimitResult> {
+  const [row] = await db
+    .select({ count: rateLimits.count, windowStart: rateLimits.windowStart })
+    .from(rateLimits)
+    .where(eq(rateLimits.key, key))
+    .limit(1);
+  const endsMs = (row?.windowStart?.getTime() ?? 0) + windowSeconds * 1000;
+  const over = Boolean(row && endsMs > now.getTime() && row.count > limit);
+  return over
+    ? { allowed: false, retryAfterSeconds: seconds(endsMs - now.getTime()) }
+    : { allowed: true, retryAfterSeconds: 0 };
+}
+
 export interface SendRules {
   intervalSeconds: number;
   perHour: number;

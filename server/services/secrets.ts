@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { oneTimeSecrets, type Purpose } from '../db/schema';
 import { codeHash, randomCode, randomToken, sameHash, tokenHash, type Keys } from '../lib/crypto';
@@ -65,7 +65,9 @@ export async function issueToken(tx: Db, keys: Keys, options: IssueOptions): Pro
 }
 
 export type CodeCheck =
-  { outcome: 'accepted'; accountId: string } | { outcome: 'rejected'; counted: boolean };
+  | { outcome: 'accepted'; accountId: string }
+  /** `duplicate`: the code just used, sent again (parallel submissions of one code): not a guess. */
+  | { outcome: 'rejected'; counted: boolean; duplicate: boolean };
 
 // Compared against when no live code exists, so both paths do the same work.
 const DUMMY_HASH = 'x'.repeat(43);
@@ -101,7 +103,24 @@ export async function checkCode(
     live.accountId;
   const candidate = codeHash(keys, 'login-code', options.contact, options.code);
   const matches = sameHash(candidate, usable ? live.hash : DUMMY_HASH);
-  if (!usable) return { outcome: 'rejected', counted: false };
+  if (!usable) {
+    const [used] = await tx
+      .select({ hash: oneTimeSecrets.hash, expiresAt: oneTimeSecrets.expiresAt })
+      .from(oneTimeSecrets)
+      .where(
+        and(
+          eq(oneTimeSecrets.contactKey, options.contactKey),
+          eq(oneTimeSecrets.purpose, 'login-code'),
+          isNotNull(oneTimeSecrets.usedAt),
+        ),
+      )
+      .orderBy(desc(oneTimeSecrets.usedAt))
+      .limit(1);
+    const duplicate = Boolean(
+      used && used.expiresAt.getTime() > options.now.getTime() && sameHash(candidate, used.hash),
+    );
+    return { outcome: 'rejected', counted: false, duplicate };
+  }
   if (matches) {
     await tx.update(oneTimeSecrets).set({ usedAt: options.now }).where(eq(oneTimeSecrets.id, live.id));
     return { outcome: 'accepted', accountId: live.accountId! };
@@ -110,7 +129,7 @@ export async function checkCode(
     .update(oneTimeSecrets)
     .set({ attempts: sql`${oneTimeSecrets.attempts} + 1` })
     .where(eq(oneTimeSecrets.id, live.id));
-  return { outcome: 'rejected', counted: true };
+  return { outcome: 'rejected', counted: true, duplicate: false };
 }
 
 export type TokenRedemption =

@@ -45,6 +45,8 @@ export async function verifyCode(
       maxGuesses: s.codeMaxGuesses,
     });
     if (check.outcome === 'rejected') {
+      // The losers of parallel submissions of one right code are not failures of the account.
+      if (check.duplicate) return { status: 'invalid' };
       await recordFailure(tx, failuresKey, now, {
         failuresBeforeCooldown: s.failuresBeforeCooldown,
         cooldownSeconds: s.cooldownSeconds,
