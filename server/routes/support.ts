@@ -57,10 +57,10 @@ const lookup = createRoute({
 });
 
 /** An action on one account: no body, the account as it is afterwards. */
-const action = (path: string, summary: string, description: string) =>
+const action = <P extends string>(path: P, summary: string, description: string) =>
   createRoute({
     method: 'post',
-    path: `/accounts/{accountId}/${path}`,
+    path: `/accounts/{accountId}/${path}` as const,
     tags: [TAG],
     summary,
     description: `${description} Written to the audit log with the agent’s name.`,
