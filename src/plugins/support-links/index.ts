@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import type { LoadedContent } from '@docusaurus/plugin-content-docs';
-import { extractHeadings } from '../../../scripts/content-check';
+import { extractHeadings } from '../../../scripts/markdown';
 import type { LinkIndex, LinkIndexArticle } from '../../support/link-index';
 
 /** Heading text as people read it: no inline code ticks, link targets or emphasis marks. */
