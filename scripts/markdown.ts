@@ -1,5 +1,5 @@
 /**
- * How the articles' markdown is read: front matter, prose lines, headings. No
+ * How the articles' markdown is read: front matter, prose lines, headings, `<Rule>` tags. No
  * imports on purpose: the site build loads this module (the support-links plugin reads headings
  * with it) and must not load the TypeScript compiler or anything else the content check needs.
  */
@@ -103,4 +103,40 @@ export function stripMarkup(line: string): string {
       .replace(/\b(mailto|tel):\S+/gi, 'x')
       .replace(/\{[^{}]*\}/g, 'x')
   );
+}
+
+export interface RuleTag {
+  /** The `name` attribute, null when the tag has none (or not as a plain string). */
+  name: string | null;
+  /** Offset of the tag in the text it was found in. */
+  index: number;
+  /** The tag as written: `<Rule name="code-lifetime" />`. */
+  source: string;
+}
+
+/**
+ * The `<Rule name="…" />` tags of a line of markdown, outside code spans (a code span shows the tag,
+ * it does not render it). `name="x"`, `name='x'` and `name={'x'}` are all a plain string name.
+ */
+export function ruleTags(text: string): RuleTag[] {
+  const visible = text.replace(CODE_SPAN, (span) => ' '.repeat(span.length));
+  return [...visible.matchAll(/<Rule\b([^>]*?)\/?>/g)].map((match) => {
+    const name = /\bname=(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\})/.exec(match[1]);
+    return {
+      name: name ? (name[1] ?? name[2] ?? name[3]) : null,
+      index: match.index,
+      source: text.slice(match.index, match.index + match[0].length),
+    };
+  });
+}
+
+/** `text` with each `<Rule>` tag replaced by what `say` returns for its name (as a heading reads). */
+export function replaceRuleTags(text: string, say: (name: string | null) => string): string {
+  let out = '';
+  let last = 0;
+  for (const tag of ruleTags(text)) {
+    out += text.slice(last, tag.index) + say(tag.name);
+    last = tag.index + tag.source.length;
+  }
+  return out + text.slice(last);
 }
