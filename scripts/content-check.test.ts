@@ -7,6 +7,8 @@ import {
   checkHeadingIds,
   checkLinkContract,
   checkRepository,
+  checkRuleNames,
+  checkRuleNumbers,
   checkUiStrings,
   collectTranslationIds,
   compareTwinHeadingIds,
@@ -16,6 +18,7 @@ import {
   pageRoute,
 } from './content-check';
 
+const NB = '\u00a0';
 const article = (body: string, frontMatter = 'title: "T"\ndescription: "D"') =>
   `---\n${frontMatter}\n---\n\n${body}\n`;
 
@@ -169,6 +172,89 @@ describe('UI strings', () => {
   });
 });
 
+describe('rules written out', () => {
+  const found = (body: string, frontMatter?: string) =>
+    checkRuleNumbers('a.mdx', article(body, frontMatter)).map((p) => [p.line, p.message]);
+
+  it('reports a rule number written out in the body, in either language, with its line', () => {
+    const bad = [
+      'The code works for 10 minutes.',
+      'The app texts a 6-digit code.',
+      'After 5 wrong tries, ask again.',
+      'Up to 5 times per hour.',
+      'At least 10 characters.',
+      'After **10 failed login attempts**.',
+      ':::info[The link lasts 30 minutes]',
+      '## A code expires after 10 minutes {#expired}',
+      `Valide pendant 24${NB}heures.`,
+      'Un code à 6 chiffres.',
+      'Après 5 saisies erronées.',
+      'Jusqu’à 5 fois par heure, 60 secondes après le précédent.',
+      'Au moins 10 caractères.',
+      'After the 10th, it locks.',
+      'Après la 10e, il se verrouille.',
+    ];
+    for (const body of bad) expect(found(body).length, body).toBeGreaterThan(0);
+    expect(found('Wait 60 seconds, then 1 min.')).toEqual([
+      [
+        6,
+        'rule number written out: "60 seconds": write it with <Rule name="…" /> (names in shared/rules-text.ts)',
+      ],
+      [
+        6,
+        'rule number written out: "1 min": write it with <Rule name="…" /> (names in shared/rules-text.ts)',
+      ],
+    ]);
+  });
+
+  it('reports a number whose unit is on the next line, once, on the number’s line', () => {
+    expect(found('Enter it within 10\nminutes of receiving it.').map(([line]) => line)).toEqual([6]);
+  });
+
+  it('reports a rule number in the front matter, which cannot hold <Rule>', () => {
+    const problems = found('x', 'title: "T"\ndescription: "Log in with the 6-digit code."');
+    expect(problems).toEqual([
+      [
+        3,
+        'rule number written out in the front matter: "6-digit": reword without it (front matter cannot hold <Rule>)',
+      ],
+    ]);
+  });
+
+  it('accepts <Rule>, list numbers, country codes and code', () => {
+    const body = [
+      'The code works for <Rule name="code-lifetime" /> and has <Rule name="code-digits" /> digits.',
+      '1. Open the app.',
+      '2. Type a number that starts with +1 or `+1`.',
+      'Not `password123`, not `10 minutes` in code, not [a link](/x?wait=10%20minutes).',
+      '```',
+      'wait 10 minutes',
+      '```',
+      '## Step two {#step-2}',
+    ].join('\n');
+    expect(found(body, 'title: "T"\ndescription: "Numbers that start with +1."')).toEqual([]);
+  });
+
+  it('reports a <Rule> with an unknown name or none, and one in the front matter', () => {
+    const source = article(
+      [
+        'Known: <Rule name="code-lifetime" />, <Rule name={\'link-lifetime\'} />.',
+        'Unknown: <Rule name="code-ttl" />.',
+        'None: <Rule />.',
+        'Shown, not rendered: `<Rule name="nope" />`.',
+      ].join('\n'),
+      'title: "T"\ndescription: "Valid for <Rule name=\'code-lifetime\' />"',
+    );
+    const problems = checkRuleNames('a.mdx', source);
+    expect(problems.map((p) => p.line)).toEqual([3, 7, 8]);
+    expect(problems[0].message).toContain('in the front matter');
+    expect(problems[1].message).toMatch(
+      /^<Rule name="code-ttl" \/>: unknown rule "code-ttl" \(known: code-digits, /,
+    );
+    expect(problems[2].message).toContain('<Rule />: no name');
+  });
+});
+
 describe('checkRepository on a small bad repository', () => {
   const root = mkdtempSync(path.join(tmpdir(), 'content-check-'));
   const write = (file: string, text: string) => {
@@ -181,7 +267,10 @@ describe('checkRepository on a small bad repository', () => {
     const fr = 'i18n/fr/docusaurus-plugin-content-docs/current';
     write('docs/workers/login/index.mdx', article('## Start {#start}\n\n## No id'));
     write('docs/workers/login/only-english.mdx', article('## A {#a}'));
-    write(`${fr}/workers/login/index.mdx`, article('## Début {#debut}\n\nVraiment ?'));
+    write(
+      `${fr}/workers/login/index.mdx`,
+      article('## Début {#debut}\n\nVraiment ?\n\nValide <Rule name="inconnue" /> ou 10 minutes.'),
+    );
     write('src/pages/index.tsx', `export default () => <Translate id="home.missing">x</Translate>;`);
     write('i18n/fr/code.json', JSON.stringify({ 'home.other': { message: 'Version: 1' } }));
     write('i18n/fr/docusaurus-theme-classic/navbar.json', JSON.stringify({ title: { message: 'Brand' } }));
@@ -205,5 +294,7 @@ describe('checkRepository on a small bad repository', () => {
       'i18n/fr/code.json',
     ]);
     expect(report.brand).toHaveLength(1);
+    expect(report.ruleNumbers.map((p) => [p.file, p.line])).toEqual([[`${fr}/workers/login/index.mdx`, 10]]);
+    expect(report.ruleNames.map((p) => [p.file, p.line])).toEqual([[`${fr}/workers/login/index.mdx`, 10]]);
   });
 });

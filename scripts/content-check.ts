@@ -1,6 +1,6 @@
 /**
- * The content check: the rules the link contract and the French style guide set on articles
- * and UI strings, as pure functions over file contents (unit-tested on bad inputs in
+ * The content check: the rules the link contract, the French style guide and the public rules set
+ * on articles and UI strings, as pure functions over file contents (unit-tested on bad inputs in
  * content-check.test.ts) and one `checkRepository()` that runs them on the repository
  * (tests/content.test.ts). The checks live by subject in the modules beside this one; the markdown
  * reading in `markdown.ts`, which the site build loads too and which therefore imports nothing.
@@ -22,12 +22,14 @@ import {
 } from './content-french';
 import { FR_DOCS, FR_THEME, type Problem } from './content-problem';
 import { checkLinkContract, docRoute, pageRoute } from './content-routes';
+import { checkRuleNames, checkRuleNumbers } from './content-rules';
 import { checkUiStrings, collectTranslationIds } from './content-ui-strings';
 
 export * from './content-articles';
 export * from './content-french';
 export * from './content-problem';
 export * from './content-routes';
+export * from './content-rules';
 export * from './content-ui-strings';
 export * from './markdown';
 
@@ -41,6 +43,8 @@ export interface ContentReport {
   frenchTypography: Problem[];
   frenchAdmonitions: Problem[];
   brand: Problem[];
+  ruleNumbers: Problem[];
+  ruleNames: Problem[];
 }
 
 const listFiles = (root: string, dir: string, pattern: RegExp): string[] =>
@@ -101,5 +105,7 @@ export function checkRepository(root: string): ContentReport {
       readJson(path.join(root, `${FR_THEME}/navbar.json`)),
       readJson(path.join(root, `${FR_THEME}/footer.json`)),
     ),
+    ruleNumbers: all.flatMap(([file, source]) => checkRuleNumbers(file, source)),
+    ruleNames: all.flatMap(([file, source]) => checkRuleNames(file, source)),
   };
 }
