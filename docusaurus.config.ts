@@ -2,6 +2,7 @@ import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { themes as prismThemes } from 'prism-react-renderer';
 import { loadBrand, loadRules } from './server/config/public';
+import remarkRuleHeadings from './src/plugins/rule-headings';
 
 // The brand and the public rules come from the same variables, defaults and validation as the
 // server's (server/config): the articles and the troubleshooter show what the server enforces.
@@ -54,6 +55,8 @@ const config: Config = {
           sidebarPath: './sidebars.ts',
           showLastUpdateTime: true,
           breadcrumbs: true,
+          // The table of contents cannot show a heading's <Rule>: headings get its text at build time.
+          beforeDefaultRemarkPlugins: [[remarkRuleHeadings, { rules, locale }]],
         },
         blog: false,
         theme: { customCss: './src/css/custom.css' },

@@ -3,15 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  checkFrenchAdmonitionTitles,
-  checkFrenchArticle,
-  checkFrenchMessages,
-  checkFrenchText,
   checkFrontMatter,
   checkHeadingIds,
   checkLinkContract,
-  checkNoFrozenBrand,
   checkRepository,
+  checkRuleNames,
+  checkRuleNumbers,
   checkUiStrings,
   collectTranslationIds,
   compareTwinHeadingIds,
@@ -19,7 +16,6 @@ import {
   docRoute,
   extractHeadings,
   pageRoute,
-  stripMarkup,
 } from './content-check';
 
 const NB = '\u00a0';
@@ -176,88 +172,86 @@ describe('UI strings', () => {
   });
 });
 
-describe('French typography', () => {
-  it('accepts non-breaking spaces (normal and narrow) and entities', () => {
-    expect(checkFrenchText(`Attention${NB}: le code${NB}; vraiment${NB}? Oui\u202f!`)).toEqual([]);
-    expect(checkFrenchText(`«${NB}Mot de passe${NB}»`)).toEqual([]);
-    expect(checkFrenchText('Note&nbsp;: ceci')).toEqual([]);
-    expect(checkFrenchText(`Quoi${NB}?!`)).toEqual([]);
-    expect(checkFrenchText('Entre 10:30 et 11:00')).toEqual([]);
-  });
+describe('rules written out', () => {
+  const found = (body: string, frontMatter?: string) =>
+    checkRuleNumbers('a.mdx', article(body, frontMatter)).map((p) => [p.line, p.message]);
 
-  it('rejects a plain space or no space before : ; ? !', () => {
-    for (const bad of ['Attention : x', 'Attention: x', 'Vraiment ?', 'Vraiment?', 'Oui !', 'a ; b', 'a;b']) {
-      expect(checkFrenchText(bad), bad).toHaveLength(1);
-    }
-    expect(checkFrenchText('Attention : x')[0].message).toContain('plain space');
-    expect(checkFrenchText('Attention: x')[0].message).toContain('no space');
-  });
-
-  it('rejects a straight apostrophe between letters, accepts the typographic one', () => {
-    expect(checkFrenchText("Le code n'arrive pas, aujourd'hui")).toHaveLength(2);
-    expect(checkFrenchText("Le code n'arrive pas")[0].message).toContain('’');
-    expect(checkFrenchText('Le code n’arrive pas, aujourd’hui')).toEqual([]);
-  });
-
-  it('rejects guillemets without non-breaking spaces', () => {
-    expect(checkFrenchText('« Mot de passe »')).toHaveLength(2);
-    expect(checkFrenchText('«Mot»')).toHaveLength(2);
-  });
-
-  it('ignores code spans, URLs, link targets, tags and heading ids', () => {
-    expect(stripMarkup('Voir [la page](/troubleshoot?step=start) et `a:b`')).toBe('Voir [la page] et x');
-    const source = article(
+  it('reports a rule number written out in the body, in either language, with its line', () => {
+    const bad = [
+      'The code works for 10 minutes.',
+      'The app texts a 6-digit code.',
+      'After 5 wrong tries, ask again.',
+      'Up to 5 times per hour.',
+      'At least 10 characters.',
+      'After **10 failed login attempts**.',
+      ':::info[The link lasts 30 minutes]',
+      '## A code expires after 10 minutes {#expired}',
+      `Valide pendant 24${NB}heures.`,
+      'Un code à 6 chiffres.',
+      'Après 5 saisies erronées.',
+      'Jusqu’à 5 fois par heure, 60 secondes après le précédent.',
+      'Au moins 10 caractères.',
+      'After the 10th, it locks.',
+      'Après la 10e, il se verrouille.',
+    ];
+    for (const body of bad) expect(found(body).length, body).toBeGreaterThan(0);
+    expect(found('Wait 60 seconds, then 1 min.')).toEqual([
       [
-        `## Étapes {#steps}`,
-        `Tapez \`user:name\` puis allez sur https://example.com/a?b=c ou [ici](/docs/x?y=1#z).`,
-        `<Link to="/a?b">Lien</Link> et <!-- note: interne --> fin.`,
-        '```',
-        'code: not prose ; really?',
-        '```',
-        `:::tip[Bon à savoir${NB}!]`,
-        ':::',
-      ].join('\n'),
-      `title: "Code refusé${NB}?"\ndescription: "Que faire${NB}?"`,
-    );
-    expect(checkFrenchArticle('fr.mdx', source)).toEqual([]);
-  });
-
-  it('reports bad typography in prose, front matter and admonition titles, with line numbers', () => {
-    const source = article(
-      'Le code : il expire.\n\n:::warning[Attention !]\nTexte.\n:::',
-      'title: "Code refusé ?"\ndescription: "D"',
-    );
-    const problems = checkFrenchArticle('fr.mdx', source);
-    expect(problems.map((p) => p.line)).toEqual([2, 6, 8]);
-  });
-
-  it('reports a punctuation mark glued to a code span or a link', () => {
-    expect(checkFrenchArticle('fr.mdx', article('Tapez `abc`: puis [valider](/x)!'))).toHaveLength(2);
-  });
-
-  it('checks translation messages, placeholders excluded', () => {
-    const messages = {
-      good: { message: `Résultats pour «${NB}{query}${NB}»` },
-      bad: { message: 'Version: {versionLabel}' },
-      empty: {},
-    };
-    expect(checkFrenchMessages('code.json', messages).map((p) => p.message)).toEqual([
-      '"bad": no space before ":": French puts a non-breaking space (U+00A0) before it: "Version:"',
-      '"empty" has no message',
+        6,
+        'rule number written out: "60 seconds": write it with <Rule name="…" /> (names in shared/rules-text.ts)',
+      ],
+      [
+        6,
+        'rule number written out: "1 min": write it with <Rule name="…" /> (names in shared/rules-text.ts)',
+      ],
     ]);
   });
 
-  it('requires explicit admonition titles in French', () => {
-    expect(checkFrenchAdmonitionTitles('fr.mdx', article(':::tip[Astuce]\nx\n:::'))).toEqual([]);
-    expect(checkFrenchAdmonitionTitles('fr.mdx', article(':::tip Astuce\nx\n:::'))).toEqual([]);
-    expect(checkFrenchAdmonitionTitles('fr.mdx', article(':::tip\nx\n:::'))).toHaveLength(1);
+  it('reports a number whose unit is on the next line, once, on the number’s line', () => {
+    expect(found('Enter it within 10\nminutes of receiving it.').map(([line]) => line)).toEqual([6]);
   });
-});
 
-describe('brand', () => {
-  it('rejects the navbar title and footer copyright in the French theme files', () => {
-    expect(checkNoFrozenBrand({ 'item.label.X': {} }, { 'link.title.Y': {} })).toEqual([]);
-    expect(checkNoFrozenBrand({ title: {} }, { copyright: {} })).toHaveLength(2);
+  it('reports a rule number in the front matter, which cannot hold <Rule>', () => {
+    const problems = found('x', 'title: "T"\ndescription: "Log in with the 6-digit code."');
+    expect(problems).toEqual([
+      [
+        3,
+        'rule number written out in the front matter: "6-digit": reword without it (front matter cannot hold <Rule>)',
+      ],
+    ]);
+  });
+
+  it('accepts <Rule>, list numbers, country codes and code', () => {
+    const body = [
+      'The code works for <Rule name="code-lifetime" /> and has <Rule name="code-digits" /> digits.',
+      '1. Open the app.',
+      '2. Type a number that starts with +1 or `+1`.',
+      'Not `password123`, not `10 minutes` in code, not [a link](/x?wait=10%20minutes).',
+      '```',
+      'wait 10 minutes',
+      '```',
+      '## Step two {#step-2}',
+    ].join('\n');
+    expect(found(body, 'title: "T"\ndescription: "Numbers that start with +1."')).toEqual([]);
+  });
+
+  it('reports a <Rule> with an unknown name or none, and one in the front matter', () => {
+    const source = article(
+      [
+        'Known: <Rule name="code-lifetime" />, <Rule name={\'link-lifetime\'} />.',
+        'Unknown: <Rule name="code-ttl" />.',
+        'None: <Rule />.',
+        'Shown, not rendered: `<Rule name="nope" />`.',
+      ].join('\n'),
+      'title: "T"\ndescription: "Valid for <Rule name=\'code-lifetime\' />"',
+    );
+    const problems = checkRuleNames('a.mdx', source);
+    expect(problems.map((p) => p.line)).toEqual([3, 7, 8]);
+    expect(problems[0].message).toContain('in the front matter');
+    expect(problems[1].message).toMatch(
+      /^<Rule name="code-ttl" \/>: unknown rule "code-ttl" \(known: code-digits, /,
+    );
+    expect(problems[2].message).toContain('<Rule />: no name');
   });
 });
 
@@ -273,7 +267,10 @@ describe('checkRepository on a small bad repository', () => {
     const fr = 'i18n/fr/docusaurus-plugin-content-docs/current';
     write('docs/workers/login/index.mdx', article('## Start {#start}\n\n## No id'));
     write('docs/workers/login/only-english.mdx', article('## A {#a}'));
-    write(`${fr}/workers/login/index.mdx`, article('## Début {#debut}\n\nVraiment ?'));
+    write(
+      `${fr}/workers/login/index.mdx`,
+      article('## Début {#debut}\n\nVraiment ?\n\nValide <Rule name="inconnue" /> ou 10 minutes.'),
+    );
     write('src/pages/index.tsx', `export default () => <Translate id="home.missing">x</Translate>;`);
     write('i18n/fr/code.json', JSON.stringify({ 'home.other': { message: 'Version: 1' } }));
     write('i18n/fr/docusaurus-theme-classic/navbar.json', JSON.stringify({ title: { message: 'Brand' } }));
@@ -297,5 +294,7 @@ describe('checkRepository on a small bad repository', () => {
       'i18n/fr/code.json',
     ]);
     expect(report.brand).toHaveLength(1);
+    expect(report.ruleNumbers.map((p) => [p.file, p.line])).toEqual([[`${fr}/workers/login/index.mdx`, 10]]);
+    expect(report.ruleNames.map((p) => [p.file, p.line])).toEqual([[`${fr}/workers/login/index.mdx`, 10]]);
   });
 });

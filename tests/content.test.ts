@@ -16,6 +16,8 @@ const rules: Array<[keyof ContentReport, string]> = [
   ['frenchTypography', 'French articles and translation files use French typography'],
   ['frenchAdmonitions', 'French admonitions have explicit titles'],
   ['brand', 'the brand is not frozen into the French theme translation files'],
+  ['ruleNumbers', 'articles write no rule number out: <Rule name="…" /> says it as the server enforces it'],
+  ['ruleNames', 'every <Rule> names a known rule, and none is in front matter'],
 ];
 
 describe('content', () => {

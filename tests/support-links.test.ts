@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createActor, type AnyStateNode } from 'xstate';
+import { loadRules } from '../server/config/public';
+import { ruleText } from '../shared/rules-text';
 import { LINK_CONTRACT } from '../src/link-contract';
 import {
   buildLinkRows,
@@ -115,6 +117,16 @@ describe('the support link builder', () => {
     const title = (locale: 'en' | 'fr', id: string) =>
       indexes[locale].articles.find((article) => article.id === id)!.title;
     expect(title('en', 'workers/login/account-locked')).not.toBe(title('fr', 'workers/login/account-locked'));
+  });
+
+  it('titles a section whose heading states a rule with the rule as the page says it', () => {
+    const rules = loadRules();
+    const title = (locale: 'en' | 'fr') =>
+      indexes[locale].articles
+        .find((article) => article.id === 'workers/login/code-rejected')!
+        .sections.find((section) => section.id === 'expired')!.title;
+    expect(title('en')).toBe(`A code expires after ${ruleText(rules, 'code-lifetime', 'en')}`);
+    expect(title('fr')).toBe(`Un code expire après ${ruleText(rules, 'code-lifetime', 'fr')}`);
   });
 
   it('covers every article page of the link contract, hub first', () => {

@@ -2,12 +2,28 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import type { LoadedContent } from '@docusaurus/plugin-content-docs';
-import { extractHeadings } from '../../../scripts/content-check';
+import type { Rules } from '../../../server/config/public';
+import { extractHeadings, replaceRuleTags } from '../../../scripts/markdown';
+import { normalizeLocale, type Locale } from '../../../shared/locale';
+import { isRuleName, ruleText } from '../../../shared/rules-text';
 import type { LinkIndex, LinkIndexArticle } from '../../support/link-index';
 
-/** Heading text as people read it: no inline code ticks, link targets or emphasis marks. */
-export function plainHeading(text: string): string {
-  return text
+/** What a heading's `<Rule>` tags say, in the language of the build, as the page shows them. */
+export interface RuleSayer {
+  rules: Rules;
+  locale: Locale;
+}
+
+/**
+ * Heading text as people read it: rules as the page says them ("10 minutes"), no inline code
+ * ticks, link targets or emphasis marks.
+ */
+export function plainHeading(text: string, { rules, locale }: RuleSayer): string {
+  return replaceRuleTags(text, (name) => {
+    if (name === null || !isRuleName(name))
+      throw new Error(`support-links: unknown <Rule> in heading "${text}"`);
+    return ruleText(rules, name, locale);
+  })
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/[`*_]/g, '')
     .replace(/\s+/g, ' ')
@@ -46,13 +62,22 @@ function sidebarOrder(content: LoadedContent): Map<string, { sidebar: string; po
  * source file declares (`## Heading {#id}`), in sidebar order. Paths are without the locale
  * prefix: the link contract gives every page the same path in both languages, French under /fr.
  */
-export function buildLinkIndex(content: LoadedContent, siteDir: string, baseUrl: string): LinkIndex {
+export function buildLinkIndex(
+  content: LoadedContent,
+  siteDir: string,
+  baseUrl: string,
+  sayer: RuleSayer,
+): LinkIndex {
   const order = sidebarOrder(content);
   const articles: LinkIndexArticle[] = content.loadedVersions[0].docs.map((doc) => {
     const file = path.join(siteDir, doc.source.replace(/^@site\//, ''));
     const sections = extractHeadings(readFileSync(file, 'utf8'))
       .filter((heading) => heading.level >= 2 && heading.id)
-      .map((heading) => ({ id: heading.id!, title: plainHeading(heading.text), level: heading.level }));
+      .map((heading) => ({
+        id: heading.id!,
+        title: plainHeading(heading.text, sayer),
+        level: heading.level,
+      }));
     const localePath = doc.permalink.startsWith(baseUrl)
       ? `/${doc.permalink.slice(baseUrl.length)}`
       : doc.permalink;
@@ -79,7 +104,11 @@ export default function supportLinksPlugin(context: LoadContext): Plugin {
     async allContentLoaded({ allContent, actions }) {
       const docs = allContent['docusaurus-plugin-content-docs']?.default as LoadedContent | undefined;
       if (!docs) throw new Error('support-links: the docs plugin has no content');
-      actions.setGlobalData(buildLinkIndex(docs, context.siteDir, context.baseUrl));
+      const sayer = {
+        rules: context.siteConfig.customFields?.rules as Rules,
+        locale: normalizeLocale(context.i18n.currentLocale) ?? 'en',
+      };
+      actions.setGlobalData(buildLinkIndex(docs, context.siteDir, context.baseUrl, sayer));
     },
   };
 }
