@@ -1,7 +1,8 @@
 import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import Translate, { translate } from '@docusaurus/Translate';
 import { usePluginData } from '@docusaurus/useGlobalData';
-import { supportApi, type Locale, type SupportReport } from '@site/src/support/api';
+import type { Locale } from '@site/shared/locale';
+import { isUnauthorized, supportApi, type SupportReport } from '@site/src/support/api';
 import { reasonLabel } from '@site/src/components/Feedback/reason-label';
 import { formatDateTime } from '@site/src/support/labels';
 import type { LinkIndex } from '@site/src/support/link-index';
@@ -325,7 +326,7 @@ function Reports({ token, onUnauthorized }: { token: string; onUnauthorized: () 
     let cancelled = false;
     void supportApi.report(token, locale, request.from, request.to).then((outcome) => {
       if (cancelled) return;
-      if (outcome.type === 'unauthorized') {
+      if (isUnauthorized(outcome)) {
         onUnauthorized();
         return;
       }

@@ -2,7 +2,9 @@ import { useId, useRef, useState, type ReactNode } from 'react';
 import clsx from 'clsx';
 import Translate, { translate } from '@docusaurus/Translate';
 import CopyButton from '@site/src/components/CopyButton';
-import { supportApi, type Locale, type Outcome, type SupportAccount } from '@site/src/support/api';
+import type { Locale } from '@site/shared/locale';
+import type { Outcome } from '@site/src/api/client';
+import { isUnauthorized, supportApi, type SupportAccount } from '@site/src/support/api';
 import {
   actorLabel,
   auditActionLabel,
@@ -82,7 +84,7 @@ export default function AccountCard({ account, token, locale, onChange, onUnauth
     if (outcome.type === 'ok') {
       onChange(outcome.data.account);
       setNotice({ tone: 'success', text: success(outcome.data) });
-    } else if (outcome.type === 'unauthorized') {
+    } else if (isUnauthorized(outcome)) {
       onUnauthorized();
     } else if (outcome.type === 'unreachable') {
       setNotice({
