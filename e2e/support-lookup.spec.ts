@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { decodeReferenceCode } from '../src/troubleshooter/reference-code';
 import { expect, gotoHydrated, test } from './fixtures';
 import { DEV_AGENT, LOCALES, scratchAccount, signIn } from './support-fixtures';
@@ -162,6 +162,96 @@ for (const { locale, prefix } of LOCALES) {
         await expect(card).toHaveCount(0);
       });
     });
+  });
+}
+
+const actionText = {
+  en: {
+    messages: 'Recent messages',
+    language: 'Language of the invitation',
+    resend: 'Resend the invitation',
+    resent: /^Invitation sent again by email to \S+@example\.com\.$/,
+    auditResent: 'Invitation sent again by support',
+    issue: 'Issue a temporary access code',
+    issued: 'Temporary access code issued. Read it to the worker: it is shown only once.',
+    auditIssued: 'Temporary access code issued by support',
+    release: 'Release the email address',
+    confirm: 'Confirm the release',
+    yes: 'Yes, release it',
+    released: 'Email address released: another account can use it now.',
+    auditReleased: 'Email address released by support',
+  },
+  fr: {
+    messages: 'Messages récents',
+    language: 'Langue de l’invitation',
+    resend: 'Renvoyer l’invitation',
+    resent: /^Invitation renvoyée par courriel à \S+@example\.com\.$/,
+    auditResent: 'Invitation renvoyée par le soutien',
+    issue: 'Émettre un code d’accès temporaire',
+    issued: 'Code d’accès temporaire émis. Lisez-le à la personne\u00a0: il ne s’affiche qu’une fois.',
+    auditIssued: 'Code d’accès temporaire émis par le soutien',
+    release: 'Libérer l’adresse courriel',
+    confirm: 'Confirmer la libération',
+    yes: 'Oui, la libérer',
+    released: 'Adresse courriel libérée\u00a0: un autre compte peut maintenant l’utiliser.',
+    auditReleased: 'Adresse courriel libérée par le soutien',
+  },
+} as const;
+
+for (const { locale, prefix } of LOCALES) {
+  const t = { ...text[locale], ...actionText[locale] };
+  const labels = {
+    token: new RegExp(`^${t.token}$`),
+    submit: new RegExp(`^${t.submit}$`),
+    signedIn: t.signedIn,
+  };
+
+  test(`resends an invitation in the worker's language, issues an access code, releases a merged email (${locale})`, async ({
+    page,
+    request,
+  }) => {
+    const [invited, locked, merged] = await Promise.all([
+      scratchAccount(request, 'invited'),
+      scratchAccount(request, 'locked'),
+      scratchAccount(request, 'merged'),
+    ]);
+    await signIn(page, `${prefix}/support/lookup`, labels);
+    const open = async (account: { id: string; email: string }) => {
+      await page.getByLabel(t.contact).fill(account.email);
+      await page.getByRole('button', { name: t.lookUp, exact: true }).click();
+      const card = page.locator(`article[data-account-id="${account.id}"]`);
+      await expect(card).toBeVisible();
+      return card;
+    };
+    const audited = (card: Locator, action: string) =>
+      expect(card.locator('table').last().getByRole('row').filter({ hasText: action })).toContainText(
+        DEV_AGENT,
+      );
+
+    // The invitation in the other language than the agent's: the message queued says so.
+    const other = locale === 'en' ? 'fr' : 'en';
+    let card = await open(invited);
+    await card.getByLabel(t.language).selectOption(other);
+    await card.getByRole('button', { name: t.resend }).click();
+    await expect(card.getByRole('status').filter({ hasText: t.resent })).toBeVisible();
+    const messages = card.locator('section').filter({ has: page.getByRole('heading', { name: t.messages }) });
+    await expect(messages.locator('tbody tr').first()).toContainText(`, ${other})`);
+    await audited(card, t.auditResent);
+
+    card = await open(locked);
+    await card.getByRole('button', { name: t.issue }).click();
+    await expect(card.getByRole('status').filter({ hasText: t.issued })).toBeVisible();
+    await expect(card.locator('[data-access-code]')).toHaveText(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    await audited(card, t.auditIssued);
+
+    card = await open(merged);
+    await card.getByRole('button', { name: t.release }).click();
+    const confirm = card.getByRole('group', { name: t.confirm });
+    await expect(confirm).toContainText(`${merged.email[0]}••••••`);
+    await confirm.getByRole('button', { name: t.yes }).click();
+    await expect(card.getByRole('status').filter({ hasText: t.released })).toBeVisible();
+    await expect(card.getByRole('button', { name: t.release })).toHaveCount(0);
+    await audited(card, t.auditReleased);
   });
 }
 

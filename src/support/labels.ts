@@ -356,3 +356,8 @@ export function formatDateTime(iso: string | null, locale: string): string {
     timeStyle: 'short',
   }).format(date);
 }
+
+/** A share (0 to 1) as a percentage in the page's language. */
+export function formatPercent(share: number, locale: string): string {
+  return new Intl.NumberFormat(locale === 'fr' ? 'fr-CA' : 'en-CA', { style: 'percent' }).format(share);
+}

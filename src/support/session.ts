@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useLocale } from '@site/src/utils/use-locale';
-import { supportApi } from './api';
+import { isUnauthorized, supportApi } from './api';
 
 /**
  * The agent's support token lives in sessionStorage only: gone when the tab closes, never in a
@@ -59,12 +59,12 @@ export function useSupportSession(): SupportSession {
       } else if (outcome.type === 'ok') {
         setStored({ token: saved.token, agent: outcome.data.agent });
         setState('signed-in');
-      } else if (outcome.type === 'unauthorized') {
+      } else if (isUnauthorized(outcome)) {
         write(null);
         setExpired(true);
         setState('signed-out');
       } else {
-        // The API is down: keep the token, let the page say so on its first call.
+        // The API is down or busy: keep the token, let the page say so on its first call.
         setStored(saved);
         setState('signed-in');
       }
@@ -86,7 +86,7 @@ export function useSupportSession(): SupportSession {
         setState('signed-in');
         return 'ok';
       }
-      if (outcome.type === 'unauthorized' || outcome.type === 'error') return 'wrong-token';
+      if (outcome.type === 'refused') return 'wrong-token';
       if (outcome.type === 'rate-limited') return 'rate-limited';
       return 'unreachable';
     },

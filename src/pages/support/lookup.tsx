@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import Translate, { translate } from '@docusaurus/Translate';
-import { supportApi, type SupportAccount } from '@site/src/support/api';
+import { isUnauthorized, supportApi, type SupportAccount } from '@site/src/support/api';
 import { useSupportSession } from '@site/src/support/session';
 import { useLocale } from '@site/src/utils/use-locale';
 import SupportLayout from './_components/SupportLayout';
@@ -43,7 +43,7 @@ function Lookup({ token, onUnauthorized }: { token: string; onUnauthorized: () =
     setSearch({ state: 'searching' });
     const outcome = await supportApi.lookUp(token, locale, contact);
     if (outcome.type === 'ok') setSearch({ state: 'found', account: outcome.data.account });
-    else if (outcome.type === 'unauthorized') onUnauthorized();
+    else if (isUnauthorized(outcome)) onUnauthorized();
     else if (outcome.type === 'unreachable')
       setSearch({
         state: 'problem',

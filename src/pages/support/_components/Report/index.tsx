@@ -1,0 +1,101 @@
+import { useMemo, type ReactNode } from 'react';
+import Translate, { translate } from '@docusaurus/Translate';
+import { usePluginData } from '@docusaurus/useGlobalData';
+import type { Locale } from '@site/shared/locale';
+import type { SupportReport } from '@site/src/support/api';
+import type { LinkIndex } from '@site/src/support/link-index';
+import { helpfulnessRows } from '@site/src/support/report-rows';
+import { stepTitle } from '@site/src/support/step-links';
+import Comments from './Comments';
+import DropOffTable from './DropOffTable';
+import HelpfulnessTable from './HelpfulnessTable';
+import styles from './styles.module.css';
+
+/** A period's report: the articles' helpfulness, the troubleshooter's, and the latest comments. */
+export default function Report({ report, locale }: { report: SupportReport; locale: Locale }): ReactNode {
+  // The articles as the site has them now (the link builder's index), titled in the page's language.
+  const index = usePluginData('support-links') as LinkIndex;
+  const articles = useMemo(
+    () =>
+      helpfulnessRows(
+        report.helpfulness,
+        'article',
+        index.articles.map((article) => ({ target: article.id, title: article.title })),
+        (target) => target,
+      ),
+    [index, report],
+  );
+  const steps = helpfulnessRows(report.helpfulness, 'troubleshooter', [], stepTitle);
+  const titleOf = ({ kind, target }: { kind: string; target: string }) =>
+    kind === 'article'
+      ? (index.articles.find((article) => article.id === target)?.title ?? target)
+      : stepTitle(target);
+
+  return (
+    <>
+      <section className={styles.section}>
+        <h2>
+          <Translate
+            id="support.reports.section.articles"
+            description="Reports: heading of the articles' helpfulness"
+          >
+            Were the articles helpful?
+          </Translate>
+        </h2>
+        <HelpfulnessTable
+          caption={translate({
+            id: 'support.reports.articles.caption',
+            message: 'Answers to “Was this article helpful?”, per article and language',
+            description: 'Reports: caption of the articles table',
+          })}
+          rows={articles}
+          locale={locale}
+        />
+      </section>
+
+      <section className={styles.section}>
+        <h2>
+          <Translate
+            id="support.reports.section.troubleshooter"
+            description="Reports: heading of the troubleshooter part"
+          >
+            Troubleshooter
+          </Translate>
+        </h2>
+        <p data-runs={report.troubleshooter.runs}>
+          {translate(
+            {
+              id: 'support.reports.runs',
+              message: '{runs} runs started in this period.',
+              description: 'Reports: number of troubleshooter runs',
+            },
+            { runs: report.troubleshooter.runs },
+          )}
+        </p>
+        {report.troubleshooter.steps.length > 0 && (
+          <DropOffTable steps={report.troubleshooter.steps} locale={locale} />
+        )}
+        {steps.length > 0 && (
+          <HelpfulnessTable
+            caption={translate({
+              id: 'support.reports.steps.caption',
+              message: 'Answers to “Was this helpful?” on the troubleshooter’s last steps',
+              description: 'Reports: caption of the troubleshooter feedback table',
+            })}
+            rows={steps}
+            locale={locale}
+          />
+        )}
+      </section>
+
+      <section className={styles.section}>
+        <h2>
+          <Translate id="support.reports.section.comments" description="Reports: heading of the comments">
+            Latest comments
+          </Translate>
+        </h2>
+        <Comments comments={report.comments} titleOf={titleOf} locale={locale} />
+      </section>
+    </>
+  );
+}
