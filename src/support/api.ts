@@ -2,8 +2,6 @@
  * The support API (`/api/v1/support/*`, staff token) on the one typed client: the answers' types
  * are the server routes' own (inferred), so a field the server renames breaks the build here.
  */
-import type { z } from '@hono/zod-openapi';
-import type { AccessCodeResponse, InvitationResponse } from '@site/server/routes/support-schemas';
 import type { Locale } from '@site/shared/locale';
 import { api, call, type Outcome } from '../api/client';
 
@@ -11,19 +9,6 @@ const support = api.v1.support;
 
 // The client puts path parameters in the URL as they are.
 const param = (accountId: string) => ({ param: { accountId: encodeURIComponent(accountId) } });
-
-/*
- * hc<AppType> cannot tell the account actions apart yet: server/routes/support.ts builds the unlock
- * and email-release paths from a plain `string`, so every `/accounts/:accountId/*` route is typed as
- * an action with no body that answers `{ account }`. Until those paths stay literal, the invitation's
- * body goes through a variable and the extra fields of these two answers are read from their route
- * schemas; once they are, both bridges are no-ops and can go.
- */
-type Extra<Schema extends z.ZodType> = Omit<z.infer<Schema>, 'account'>;
-const withExtra =
-  <E>() =>
-  <T>(outcome: Outcome<T>) =>
-    outcome as Outcome<T & E>;
 
 export const supportApi = {
   session: (token: string, locale: Locale) =>
@@ -33,13 +18,15 @@ export const supportApi = {
       locale,
       token,
     }),
-  resendInvitation: (token: string, locale: Locale, accountId: string, messageLocale: Locale) => {
-    const input = { ...param(accountId), json: { locale: messageLocale } };
-    return call((options) => support.accounts[':accountId']['invitation-resends'].$post(input, options), {
-      locale,
-      token,
-    }).then(withExtra<Extra<typeof InvitationResponse>>());
-  },
+  resendInvitation: (token: string, locale: Locale, accountId: string, messageLocale: Locale) =>
+    call(
+      (options) =>
+        support.accounts[':accountId']['invitation-resends'].$post(
+          { ...param(accountId), json: { locale: messageLocale } },
+          options,
+        ),
+      { locale, token },
+    ),
   unlock: (token: string, locale: Locale, accountId: string) =>
     call((options) => support.accounts[':accountId'].unlocks.$post(param(accountId), options), {
       locale,
@@ -49,7 +36,7 @@ export const supportApi = {
     call(
       (options) => support.accounts[':accountId']['temporary-access-codes'].$post(param(accountId), options),
       { locale, token },
-    ).then(withExtra<Extra<typeof AccessCodeResponse>>()),
+    ),
   releaseEmail: (token: string, locale: Locale, accountId: string) =>
     call((options) => support.accounts[':accountId']['email-releases'].$post(param(accountId), options), {
       locale,
