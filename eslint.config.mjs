@@ -4,6 +4,25 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import docusaurus from '@docusaurus/eslint-plugin';
 import globals from 'globals';
 
+// The browser bundle and the isomorphic modules may know the server's types (`hc<AppType>`, inferred
+// answers), never its code: that would ship Node modules and secrets' handling to the browser.
+const SERVER_CODE = {
+  group: ['@site/server', '@site/server/**', '**/server', '**/server/**'],
+  allowTypeImports: true,
+  message: 'Browser and shared code import the server as types only (`import type`).',
+};
+// Public pages must not carry the staff tools (their code, their words) into the public bundle.
+const STAFF_CODE = {
+  group: [
+    '@site/src/support',
+    '@site/src/support/**',
+    '@site/src/pages/support/**',
+    '**/support',
+    '**/support/**',
+  ],
+  message: 'Public UI never imports staff code (src/support, src/pages/support).',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -37,6 +56,34 @@ export default tseslint.config(
       ],
       '@docusaurus/no-html-links': 'error',
       '@docusaurus/prefer-docusaurus-heading': 'off',
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [SERVER_CODE] }] },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    // The support-links plugin runs at build time to feed the staff link builder: staff code too.
+    ignores: ['src/support/**', 'src/pages/support/**', 'src/plugins/support-links/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [SERVER_CODE, STAFF_CODE] }] },
+  },
+  {
+    // Isomorphic: no Node or browser APIs, so nothing but its own modules and types.
+    files: ['shared/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\./)',
+              allowTypeImports: true,
+              message: 'shared/ imports only shared/ modules (and types).',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -9,13 +9,19 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page, Route } from '@playwright/test';
 import type { AnyEventObject } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
-import type { AccountView } from '../src/troubleshooter/api-client';
 import { decodeReferenceCode } from '../src/troubleshooter/reference-code';
 import {
   troubleshooterMachine,
   type TroubleshooterSnapshot,
 } from '../src/troubleshooter/troubleshooter.machine';
-import { eventsFor, sampleEvents, serializeForWalk, stepOf } from '../src/troubleshooter/test-model';
+import {
+  CHECK_OUTCOMES,
+  POLICY,
+  eventsFor,
+  sampleEvents,
+  serializeForWalk,
+  stepOf,
+} from '../src/troubleshooter/test-model';
 import { STEP_IDS, type StepId } from '../src/troubleshooter/steps';
 import { expect, gotoHydrated, test } from './fixtures';
 
@@ -45,48 +51,23 @@ for (const candidate of getShortestPaths(troubleshooterMachine, {
   if (!known || candidate.steps.length < known.steps.length) shortest.set(step, candidate as never);
 }
 
-/** The API response the page must get for the machine to receive `output` from actor `id`. */
-function fulfil(route: Route, id: string, output: Record<string, unknown>): Promise<void> {
+/** The HTTP answer that makes the page's API client resolve to `output` (an outcome of src/api/client.ts). */
+function fulfil(route: Route, output: Record<string, unknown>): Promise<void> {
   const reply = (status: number, body: unknown, headers: Record<string, string> = {}) =>
     route.fulfill({ status, contentType: 'application/json', headers, body: JSON.stringify(body) });
-  const refusal = (code: string, message: string) => ({ error: { code, message } });
   switch (output.type) {
     case 'unreachable':
       return route.abort('failed');
     case 'rate-limited':
-      return reply(429, refusal('rate-limited', 'Too many requests.'), {
-        'Retry-After': String(output.retryAfterSeconds),
-      });
-    case 'rejected':
-      return reply(400, refusal(String(output.code), String(output.message)));
-    case 'invalid':
-      return reply(400, refusal('invalid-or-expired-code', 'Invalid or expired code.'));
-    case 'expired':
-      return reply(401, refusal('unauthorized', 'Session expired.'));
+      return reply(
+        429,
+        { error: { code: 'rate-limited', message: output.message } },
+        { 'Retry-After': String(output.retryAfterSeconds) },
+      );
+    case 'refused':
+      return reply(Number(output.status), { error: { code: output.code, message: output.message } });
     default:
-  }
-  const apiAccount = (account: AccountView) => ({
-    ...account,
-    emailConfirmed: account.status !== 'unconfirmed',
-    locked: account.status === 'locked',
-  });
-  switch (id) {
-    case 'checkContact':
-      return reply(200, output.check);
-    case 'requestHelp':
-      return reply(202, {
-        status: 'sent-if-on-file',
-        retryAfterSeconds: output.retryAfterSeconds,
-        expiresInSeconds: output.expiresInSeconds,
-      });
-    case 'verifyCode':
-      return reply(200, {
-        sessionToken: output.sessionToken,
-        expiresInSeconds: 900,
-        account: apiAccount(output.account as AccountView),
-      });
-    default:
-      return reply(200, { account: apiAccount(output.account as AccountView), expiresInSeconds: 900 });
+      return reply(Number(output.status), output.data);
   }
 }
 
@@ -98,6 +79,18 @@ const ENDPOINT: Record<string, string> = {
 };
 
 const STEP_EVENTS = '/api/v1/troubleshooter-events';
+const POLICY_PATH = '/api/v1/policy';
+
+/**
+ * Answers the page's `GET /api/v1/policy` (the rules the API enforces), or fails it like an API
+ * that is away (`available: false`: the page must work without it); false for any other call.
+ */
+function answerPolicy(route: Route, available = true): boolean {
+  if (new URL(route.request().url()).pathname !== POLICY_PATH) return false;
+  if (!available) void route.abort('failed');
+  else void route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(POLICY) });
+  return true;
+}
 
 /** The anonymous step events the page sends (`POST /api/v1/troubleshooter-events`), as sent. */
 type StepEvent = Record<string, unknown>;
@@ -115,6 +108,8 @@ async function scriptApi(page: Page, answers: AnyEventObject[], events: StepEven
   const surprises: string[] = [];
   await page.route('**/api/**', async (route) => {
     if (acceptStepEvent(route, events)) return;
+    // The graph's snapshots know no policy (its answer is not a sample event): neither does the page.
+    if (answerPolicy(route, false)) return;
     const next = answers.shift();
     const url = new URL(route.request().url()).pathname;
     const id = next?.type.replace('xstate.done.actor.', '') ?? '';
@@ -122,7 +117,7 @@ async function scriptApi(page: Page, answers: AnyEventObject[], events: StepEven
       surprises.push(`${route.request().method()} ${url} (expected ${next ? ENDPOINT[id] : 'no call'})`);
       return route.abort('failed');
     }
-    return fulfil(route, id, next.output as Record<string, unknown>);
+    return fulfil(route, next.output as Record<string, unknown>);
   });
   return surprises;
 }
@@ -219,13 +214,7 @@ async function walk(
 }
 
 /** The scripted answers of a code request for a +1 phone. */
-const phoneCheck = {
-  kind: 'phone',
-  normalized: '+15145550134',
-  smsEligible: true,
-  suggestion: null,
-  message: null,
-};
+const phoneCheck = CHECK_OUTCOMES.phone.data;
 const sent = { status: 'sent-if-on-file', retryAfterSeconds: 60, expiresInSeconds: 600 };
 
 async function requestCode(page: Page, prefix = ''): Promise<void> {
@@ -243,7 +232,7 @@ async function fakeApi(
 ) {
   const requests: Array<{ path: string; body: Record<string, string> }> = [];
   await page.route('**/api/v1/**', async (route) => {
-    if (acceptStepEvent(route, events)) return;
+    if (acceptStepEvent(route, events) || answerPolicy(route)) return;
     const url = new URL(route.request().url()).pathname;
     const body = JSON.parse(route.request().postData() ?? '{}') as Record<string, string>;
     requests.push({ path: url, body });
@@ -348,7 +337,8 @@ test.describe('troubleshooter behaviour', () => {
     await page.reload();
     await expect(page.locator('[data-ready="true"]')).toBeAttached();
     await expect(step(page)).toHaveAttribute('data-step', 'code-sent');
-    await expect(page.locator('[data-request="sent"]')).toContainText('+1 ••• •••-••34');
+    // As the server's contact check masked it.
+    await expect(page.locator('[data-request="sent"]')).toContainText('+1 •••-•••-0134');
     await expect(page.locator('[data-countdown="expires"]')).toBeVisible();
     await expect(page.locator('[data-countdown="resend"]')).toBeVisible();
     await expect(page.locator('[data-event="user.resend"]')).toHaveCount(0);
@@ -463,7 +453,7 @@ test.describe('troubleshooter behaviour', () => {
   test('an unreachable API gets an honest message and the advice that works without it', async ({ page }) => {
     let calls = 0;
     await page.route('**/api/v1/**', async (route) => {
-      if (acceptStepEvent(route)) return;
+      if (acceptStepEvent(route) || answerPolicy(route)) return;
       calls += 1;
       if (calls === 1) return route.abort('failed');
       return route.fulfill({

@@ -24,6 +24,9 @@ export type Outcome<T> =
   /** No answer in time, a network error, a 5xx, or an answer that is not the API's. */
   | { type: 'unreachable' };
 
+/** The `data` of an outcome's `ok` case: `OkData<Awaited<ReturnType<typeof someCall>>>`. */
+export type OkData<O> = O extends { type: 'ok'; data: infer T } ? T : never;
+
 /** The JSON body of a route's successful answers (2xx), as the server's route declares it. */
 type SuccessBody<R> =
   R extends ClientResponse<infer T, infer S, 'json'> ? (`${S}` extends `2${string}` ? T : never) : never;

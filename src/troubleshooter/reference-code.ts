@@ -11,7 +11,7 @@
  *
  * No XState here: the support lookup page decodes codes without loading the machine.
  */
-import type { TroubleshooterContext } from './troubleshooter.machine';
+import type { TroubleshooterContext } from './context';
 import { PURPOSES, STEP_NUMBERS, type Purpose, type StepId } from './steps';
 
 export const CODE_VERSION = 1;
@@ -221,7 +221,7 @@ export function referenceDataFor(context: TroubleshooterContext): ReferenceData 
     contact,
     purpose: context.requestOutcome === 'none' && !check ? null : context.purpose,
     request: context.requestOutcome,
-    sends: context.sendLog.sends.length,
+    sends: context.sendLog.sends,
     verification: context.verification,
     account: accountState,
     loginMethod: account?.loginMethod ?? 'unknown',

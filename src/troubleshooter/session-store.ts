@@ -4,7 +4,7 @@
  * right answers), under a version number. A store written by an older version of the machine is
  * thrown away: the worker starts over cleanly rather than in a state the machine no longer knows.
  */
-import { pruneSendLog, type SendLog } from './resend-policy';
+import type { SendLog } from './send-log';
 
 const KEY = 'troubleshooter';
 
@@ -56,22 +56,6 @@ export function clearSession(storage: Storage | null): void {
   } catch {
     // Nothing to clear.
   }
-}
-
-/** Both logs' sends and the later cooldown per contact: what the API remembers, we remember too. */
-export function mergeSendLogs(a: SendLog, b: SendLog, now: number): SendLog {
-  const seen = new Set<string>();
-  const sends = [...a.sends, ...b.sends].filter((send) => {
-    const key = `${send.contact}|${send.at}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  const cooldowns: Record<string, number> = { ...a.cooldowns };
-  for (const [contact, until] of Object.entries(b.cooldowns)) {
-    cooldowns[contact] = Math.max(cooldowns[contact] ?? 0, until);
-  }
-  return pruneSendLog({ sends, cooldowns }, now);
 }
 
 /** The history entry's position in the troubleshooter, as stored in `history.state`. */

@@ -4,6 +4,7 @@
  * what Docusaurus extracts and what the model-based tests check for both languages.
  */
 import { translate } from '@docusaurus/Translate';
+import type { RulePlaceholders } from './rule-placeholders';
 import type { Choice, StepId } from './steps';
 
 export interface StepText {
@@ -13,7 +14,11 @@ export interface StepText {
   tips: string[];
 }
 
-export function stepText(step: StepId): StepText {
+/**
+ * `rules`: the rules said in the page's language (`rulePlaceholders(useRuleValues())`), for the
+ * texts that state one ("the code works for {codeLifetime}"); titles state none.
+ */
+export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
   switch (step) {
     case 'what-happens':
       return {
@@ -127,12 +132,15 @@ export function stepText(step: StepId): StepText {
           message: 'Log in with a code by text message',
           description: 'Heading of the troubleshooter step "sms-code"',
         }),
-        body: translate({
-          id: 'troubleshooter.step.sms-code.body',
-          message:
-            'Open the app and enter your mobile number. A text with a 6-digit code arrives: type it in the app. The code works once, for 10 minutes.',
-          description: 'Explanation under the heading of the troubleshooter step "sms-code"',
-        }),
+        body: translate(
+          {
+            id: 'troubleshooter.step.sms-code.body',
+            message:
+              'Open the app and enter your mobile number. A text with a {codeDigits}-digit code arrives: type it in the app. The code works once, for {codeLifetime}.',
+            description: 'Explanation under the heading of the troubleshooter step "sms-code"',
+          },
+          rules,
+        ),
         tips: [],
       };
     case 'phone-not-north-american':
@@ -157,12 +165,15 @@ export function stepText(step: StepId): StepText {
           message: 'Log in with a code by email',
           description: 'Heading of the troubleshooter step "email-login"',
         }),
-        body: translate({
-          id: 'troubleshooter.step.email-login.body',
-          message:
-            'On the login screen, open the menu and choose "Email login". Enter the email your employer has on file: a 6-digit code arrives by email.',
-          description: 'Explanation under the heading of the troubleshooter step "email-login"',
-        }),
+        body: translate(
+          {
+            id: 'troubleshooter.step.email-login.body',
+            message:
+              'On the login screen, open the menu and choose "Email login". Enter the email your employer has on file: a {codeDigits}-digit code arrives by email.',
+            description: 'Explanation under the heading of the troubleshooter step "email-login"',
+          },
+          rules,
+        ),
         tips: [
           translate({
             id: 'troubleshooter.step.email-login.tip1',
@@ -235,23 +246,29 @@ export function stepText(step: StepId): StepText {
           message: 'Your code is refused',
           description: 'Heading of the troubleshooter step "code-rejected"',
         }),
-        body: translate({
-          id: 'troubleshooter.step.code-rejected.body',
-          message:
-            'A code works once, for 10 minutes, and only the most recent one counts. After 5 wrong tries it stops working.',
-          description: 'Explanation under the heading of the troubleshooter step "code-rejected"',
-        }),
+        body: translate(
+          {
+            id: 'troubleshooter.step.code-rejected.body',
+            message:
+              'A code works once, for {codeLifetime}, and only the most recent one counts. After {codeGuesses} wrong tries it stops working.',
+            description: 'Explanation under the heading of the troubleshooter step "code-rejected"',
+          },
+          rules,
+        ),
         tips: [
           translate({
             id: 'troubleshooter.step.code-rejected.tip1',
             message: 'Use the newest code only.',
             description: 'Tip 1 of the troubleshooter step "code-rejected"',
           }),
-          translate({
-            id: 'troubleshooter.step.code-rejected.tip2',
-            message: 'Type the 6 digits yourself rather than pasting them.',
-            description: 'Tip 2 of the troubleshooter step "code-rejected"',
-          }),
+          translate(
+            {
+              id: 'troubleshooter.step.code-rejected.tip2',
+              message: 'Type the {codeDigits} digits yourself rather than pasting them.',
+              description: 'Tip 2 of the troubleshooter step "code-rejected"',
+            },
+            rules,
+          ),
           translate({
             id: 'troubleshooter.step.code-rejected.tip3',
             message: 'Expired, or too many tries? Ask for a new code.',
@@ -266,12 +283,15 @@ export function stepText(step: StepId): StepText {
           message: 'Reset your password',
           description: 'Heading of the troubleshooter step "forgot-password"',
         }),
-        body: translate({
-          id: 'troubleshooter.step.forgot-password.body',
-          message:
-            'On the login screen, choose "Forgot password". We email you a 6-digit code or a link to choose a new password.',
-          description: 'Explanation under the heading of the troubleshooter step "forgot-password"',
-        }),
+        body: translate(
+          {
+            id: 'troubleshooter.step.forgot-password.body',
+            message:
+              'On the login screen, choose "Forgot password". We email you a {codeDigits}-digit code or a link to choose a new password.',
+            description: 'Explanation under the heading of the troubleshooter step "forgot-password"',
+          },
+          rules,
+        ),
         tips: [],
       };
     case 'password-rules':
@@ -287,11 +307,14 @@ export function stepText(step: StepId): StepText {
           description: 'Explanation under the heading of the troubleshooter step "password-rules"',
         }),
         tips: [
-          translate({
-            id: 'troubleshooter.step.password-rules.tip1',
-            message: 'At least 10 characters.',
-            description: 'Tip 1 of the troubleshooter step "password-rules"',
-          }),
+          translate(
+            {
+              id: 'troubleshooter.step.password-rules.tip1',
+              message: 'At least {passwordMinLength} characters.',
+              description: 'Tip 1 of the troubleshooter step "password-rules"',
+            },
+            rules,
+          ),
           translate({
             id: 'troubleshooter.step.password-rules.tip2',
             message: 'Not a common password such as "password123".',
@@ -299,7 +322,7 @@ export function stepText(step: StepId): StepText {
           }),
           translate({
             id: 'troubleshooter.step.password-rules.tip3',
-            message: 'Different from your username and from your email.',
+            message: 'Without your username or your email address in it.',
             description: 'Tip 3 of the troubleshooter step "password-rules"',
           }),
         ],
@@ -332,12 +355,15 @@ export function stepText(step: StepId): StepText {
           message: 'Log in with a one-time link',
           description: 'Heading of the troubleshooter step "login-link"',
         }),
-        body: translate({
-          id: 'troubleshooter.step.login-link.body',
-          message:
-            'Instead of a password, get a link by email that logs you in once. It works for 30 minutes.',
-          description: 'Explanation under the heading of the troubleshooter step "login-link"',
-        }),
+        body: translate(
+          {
+            id: 'troubleshooter.step.login-link.body',
+            message:
+              'Instead of a password, get a link by email that logs you in once. It works for {linkLifetime}.',
+            description: 'Explanation under the heading of the troubleshooter step "login-link"',
+          },
+          rules,
+        ),
         tips: [],
       };
     case 'account-locked':
@@ -347,12 +373,15 @@ export function stepText(step: StepId): StepText {
           message: 'Your account is locked',
           description: 'Heading of the troubleshooter step "account-locked"',
         }),
-        body: translate({
-          id: 'troubleshooter.step.account-locked.body',
-          message:
-            'After too many wrong tries the account locks for a while; the app warns you one try before. An email with an unlock link went out automatically; the link works for 30 minutes.',
-          description: 'Explanation under the heading of the troubleshooter step "account-locked"',
-        }),
+        body: translate(
+          {
+            id: 'troubleshooter.step.account-locked.body',
+            message:
+              'After too many wrong tries the account locks for a while; the app warns you one try before. An email with an unlock link went out automatically; the link works for {linkLifetime}.',
+            description: 'Explanation under the heading of the troubleshooter step "account-locked"',
+          },
+          rules,
+        ),
         tips: [
           translate({
             id: 'troubleshooter.step.account-locked.tip1',
@@ -373,12 +402,15 @@ export function stepText(step: StepId): StepText {
           message: 'Confirm your email address',
           description: 'Heading of the troubleshooter step "confirmation-email"',
         }),
-        body: translate({
-          id: 'troubleshooter.step.confirmation-email.body',
-          message:
-            'After you sign up, we send an email with a confirmation link that works for 24 hours. Look in your spam folder too; you can ask for it again.',
-          description: 'Explanation under the heading of the troubleshooter step "confirmation-email"',
-        }),
+        body: translate(
+          {
+            id: 'troubleshooter.step.confirmation-email.body',
+            message:
+              'After you sign up, we send an email with a confirmation link that works for {confirmationLifetime}. Look in your spam folder too; you can ask for it again.',
+            description: 'Explanation under the heading of the troubleshooter step "confirmation-email"',
+          },
+          rules,
+        ),
         tips: [],
       };
     case 'already-confirmed':

@@ -4,6 +4,7 @@
  * answers lands instead. No XState here: the support tools and the page shell import this module, and
  * they must not pull the machine's runtime in.
  */
+import type { HelpRequestBody } from '../api/worker-help';
 
 /**
  * Every step, with its number in reference codes. The numbers are a wire format (agents decode old
@@ -137,14 +138,23 @@ export const STEP_ARTICLES: Record<StepId, string | null> = {
   resolved: null,
 };
 
-export type Purpose = 'login-code' | 'unlock' | 'confirmation' | 'password-reset' | 'login-link';
-export const PURPOSES: readonly Purpose[] = [
+/** What a help request asks the API to send (the server's list). */
+export type Purpose = HelpRequestBody['purpose'];
+
+/** Every purpose, in the order reference codes number them (a wire format: append, never reorder). */
+export const PURPOSES = [
   'login-code',
   'unlock',
   'confirmation',
   'password-reset',
   'login-link',
-];
+] as const satisfies readonly Purpose[];
+
+// Does not compile once the server has a purpose that reference codes do not number (nor texts say).
+type Expect<T extends true> = T;
+type _EveryPurposeNumbered = Expect<
+  [Exclude<Purpose, (typeof PURPOSES)[number]>] extends [never] ? true : false
+>;
 
 const LINK_ARTICLES: Record<Purpose, string> = {
   'login-code': `${WORKERS}/code-not-received#newest-code-only`,

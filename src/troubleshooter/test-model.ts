@@ -3,111 +3,157 @@
  * send, including the answers of the API actors, and how to recognise the states that matter. The
  * unit tests, the model-based tests and the Playwright spec all walk the machine with these.
  */
-import type { AnyEventObject } from 'xstate';
+import { createActor, fromPromise, waitFor, type AnyEventObject } from 'xstate';
 import type {
   AccountView,
   CheckOutcome,
+  ContactCheck,
   HelpRequestOutcome,
+  Policy,
+  PolicyOutcome,
   StatusOutcome,
   VerifyOutcome,
-} from './api-client';
-import type { TroubleshooterSnapshot } from './troubleshooter.machine';
+} from '../api/worker-help';
+import type { TroubleshooterInput } from './context';
+import { currentStep, troubleshooterMachine, type TroubleshooterSnapshot } from './troubleshooter.machine';
 import { CHOICES, END_STEPS, isStepId, type StepId } from './steps';
+
+type Ok<O> = Extract<O, { type: 'ok' }>;
 
 /** When the sample API answers arrive (ms since epoch); resends are tried well after the cooldown. */
 export const T0 = 1_700_000_000_000;
+
+/** `GET /api/v1/policy` with the server's default rules. */
+export const POLICY: Policy = {
+  codeDigits: 6,
+  codeTtlSeconds: 600,
+  linkTtlSeconds: 1800,
+  confirmationTtlSeconds: 86_400,
+  codeMaxGuesses: 5,
+  failuresBeforeCooldown: 10,
+  cooldownSeconds: 900,
+  failuresHardCap: 100,
+  resendIntervalSeconds: 60,
+  sendsPerHour: 5,
+  sendsPerDay: 10,
+  passwordMinLength: 10,
+  passwordMaxLength: 128,
+  loginLockAttempts: 10,
+};
+
+export const POLICY_OUTCOMES = {
+  ok: { type: 'ok', status: 200, data: POLICY, at: T0 },
+  unreachable: { type: 'unreachable' },
+} satisfies Record<string, PolicyOutcome>;
 
 export const account = (overrides: Partial<AccountView> = {}): AccountView => ({
   status: 'active',
   loginMethod: 'code',
   smsEligible: true,
   emailOnFile: true,
-  loginWith: { kind: 'phone', masked: '+1 ••• •••-••34' },
+  emailConfirmed: true,
+  loginWith: { kind: 'phone', masked: '+1 •••-•••-0134' },
   deactivationReason: null,
+  locked: false,
   lockedUntil: null,
   employerName: 'Northwind Staffing',
   employerCount: 1,
   ...overrides,
 });
 
+/** A contact check as the API answers it (`masked` is the server's way of showing the contact). */
+const check = (data: Partial<ContactCheck> & Pick<ContactCheck, 'kind'>): Ok<CheckOutcome> => ({
+  type: 'ok',
+  status: 200,
+  at: T0,
+  data: {
+    normalized: null,
+    masked: null,
+    smsEligible: false,
+    suggestion: null,
+    reason: null,
+    message: null,
+    ...data,
+  },
+});
+
 export const CHECK_OUTCOMES = {
-  phone: {
-    type: 'ok',
-    at: T0,
-    check: { kind: 'phone', normalized: '+15145550134', smsEligible: true, suggestion: null, message: null },
+  phone: check({ kind: 'phone', normalized: '+15145550134', masked: '+1 •••-•••-0134', smsEligible: true }),
+  foreignPhone: check({ kind: 'phone', normalized: '+33612345678', masked: '+33 •••-•••-5678' }),
+  email: check({ kind: 'email', normalized: 'sam@example.com', masked: 's•m@example.com' }),
+  typo: check({
+    kind: 'email',
+    normalized: 'sam@gmial.com',
+    masked: 's•m@gmial.com',
+    suggestion: 'sam@gmail.com',
+  }),
+  /** The check of the address a typo suggestion proposed. */
+  suggested: check({ kind: 'email', normalized: 'sam@gmail.com', masked: 's•m@gmail.com' }),
+  username: check({ kind: 'username', normalized: 'dlavoie', masked: 'd•••••e' }),
+  invalid: check({
+    kind: 'invalid',
+    reason: 'phone-format',
+    message:
+      'This phone number is not valid. Include the area code, and the country code if it is outside North America (for example +33).',
+  }),
+  rejected: {
+    type: 'refused',
+    status: 400,
+    code: 'invalid-request',
+    message: 'The field "contact" is missing or not valid.',
   },
-  foreignPhone: {
-    type: 'ok',
+  rateLimited: {
+    type: 'rate-limited',
+    retryAfterSeconds: 30,
+    message: 'Too many requests. Please wait 30 seconds before trying again.',
     at: T0,
-    check: { kind: 'phone', normalized: '+33612345678', smsEligible: false, suggestion: null, message: null },
   },
-  email: {
-    type: 'ok',
-    at: T0,
-    check: {
-      kind: 'email',
-      normalized: 'sam@example.com',
-      smsEligible: false,
-      suggestion: null,
-      message: null,
-    },
-  },
-  typo: {
-    type: 'ok',
-    at: T0,
-    check: {
-      kind: 'email',
-      normalized: 'sam@gmial.com',
-      smsEligible: false,
-      suggestion: 'sam@gmail.com',
-      message: null,
-    },
-  },
-  username: {
-    type: 'ok',
-    at: T0,
-    check: { kind: 'username', normalized: null, smsEligible: false, suggestion: null, message: null },
-  },
-  invalid: {
-    type: 'ok',
-    at: T0,
-    check: {
-      kind: 'invalid',
-      normalized: null,
-      smsEligible: false,
-      suggestion: null,
-      message: 'This phone number is too short.',
-    },
-  },
-  rejected: { type: 'rejected', code: 'invalid_body', message: 'The contact is missing.' },
-  rateLimited: { type: 'rate-limited', retryAfterSeconds: 30, at: T0 },
   unreachable: { type: 'unreachable' },
 } satisfies Record<string, CheckOutcome>;
 
+/** A 202: sent if on file; `retryAfterSeconds` is the server's wait before the next send (caps included). */
+export const sentAt = (at: number, retryAfterSeconds = 60): Ok<HelpRequestOutcome> => ({
+  type: 'ok',
+  status: 202,
+  at,
+  data: { status: 'sent-if-on-file', retryAfterSeconds, expiresInSeconds: 600 },
+});
+
 export const SEND_OUTCOMES = {
-  sent: { type: 'sent', retryAfterSeconds: 60, expiresInSeconds: 600, at: T0 + 1_000 },
-  rateLimited: { type: 'rate-limited', retryAfterSeconds: 45, at: T0 + 1_000 },
-  rejected: { type: 'rejected', code: 'sms_not_possible', message: 'Text messages go to +1 numbers only.' },
+  sent: sentAt(T0 + 1_000),
+  rateLimited: {
+    type: 'rate-limited',
+    retryAfterSeconds: 45,
+    message: 'Too many requests. Please wait 45 seconds before trying again.',
+    at: T0 + 1_000,
+  },
+  rejected: {
+    type: 'refused',
+    status: 400,
+    code: 'sms-unavailable',
+    message: 'Text messages only go to North American (+1) numbers. Use your email address instead.',
+  },
   unreachable: { type: 'unreachable' },
 } satisfies Record<string, HelpRequestOutcome>;
 
 export const ACCOUNTS = {
   active: account(),
   invited: account({ status: 'invited' }),
-  locked: account({ status: 'locked', lockedUntil: '2030-01-01T15:30:00.000Z' }),
+  locked: account({ status: 'locked', locked: true, lockedUntil: '2030-01-01T15:30:00.000Z' }),
   unconfirmed: account({
     status: 'unconfirmed',
-    loginWith: { kind: 'email', masked: 's•••@example.com' },
+    emailConfirmed: false,
+    loginWith: { kind: 'email', masked: 's•m@example.com' },
   }),
   merged: account({ status: 'deactivated', deactivationReason: 'merged' }),
   removed: account({ status: 'deactivated', deactivationReason: 'removed-by-employer' }),
   employerLeft: account({ status: 'deactivated', deactivationReason: 'employer-left' }),
   deactivated: account({ status: 'deactivated' }),
-  sso: account({ loginMethod: 'sso', loginWith: { kind: 'email', masked: 's•••@northwind.example' } }),
-  username: account({ loginMethod: 'password', loginWith: { kind: 'username', masked: 'sa•••42' } }),
+  sso: account({ loginMethod: 'sso', loginWith: { kind: 'email', masked: 's•m@northwind.example' } }),
+  username: account({ loginMethod: 'password', loginWith: { kind: 'username', masked: 'd•••••e' } }),
   password: account({
     loginMethod: 'password',
-    loginWith: { kind: 'email', masked: 's•••@example.com' },
+    loginWith: { kind: 'email', masked: 's•m@example.com' },
   }),
 } satisfies Record<string, AccountView>;
 
@@ -115,18 +161,45 @@ export const VERIFY_OUTCOMES: Record<string, VerifyOutcome> = {
   ...Object.fromEntries(
     Object.entries(ACCOUNTS).map(([name, view]) => [
       name,
-      { type: 'verified', sessionToken: `session-${name}`, account: view } satisfies VerifyOutcome,
+      {
+        type: 'ok',
+        status: 200,
+        at: T0 + 2_000,
+        data: { sessionToken: `session-${name}`, expiresInSeconds: 900, account: view },
+      } satisfies VerifyOutcome,
     ]),
   ),
-  invalid: { type: 'invalid' },
-  rateLimited: { type: 'rate-limited', retryAfterSeconds: 120, at: T0 + 2_000 },
+  invalid: {
+    type: 'refused',
+    status: 400,
+    code: 'invalid-or-expired-code',
+    message: 'This code is not valid or has expired. Use the newest code you received, or ask for a new one.',
+  },
+  rateLimited: {
+    type: 'rate-limited',
+    retryAfterSeconds: 120,
+    message: 'Too many requests. Please wait 2 minutes before trying again.',
+    at: T0 + 2_000,
+  },
   unreachable: { type: 'unreachable' },
 };
 
+const status = (view: AccountView): Ok<StatusOutcome> => ({
+  type: 'ok',
+  status: 200,
+  at: T0 + 3_000,
+  data: { account: view, expiresInSeconds: 600 },
+});
+
 export const STATUS_OUTCOMES = {
-  ok: { type: 'ok', account: ACCOUNTS.active },
-  unlocked: { type: 'ok', account: ACCOUNTS.active },
-  expired: { type: 'expired' },
+  ok: status(ACCOUNTS.active),
+  unlocked: status(ACCOUNTS.active),
+  expired: {
+    type: 'refused',
+    status: 401,
+    code: 'invalid-session',
+    message: 'Your verification has expired. Enter a new code to continue.',
+  },
   unreachable: { type: 'unreachable' },
 } satisfies Record<string, StatusOutcome>;
 
@@ -185,4 +258,53 @@ export function serializeForWalk(snapshot: TroubleshooterSnapshot): string {
 export function eventsFor(all: AnyEventObject[]) {
   return (snapshot: TroubleshooterSnapshot): AnyEventObject[] =>
     all.filter((event) => event.type !== 'user.restart' && snapshot.can(event as never));
+}
+
+/** The answers a scripted run of the machine gets, in order, per API actor. */
+export interface Script {
+  /** What `GET /api/v1/policy` answers (the rules the API enforces); the server's defaults unless said. */
+  policy?: PolicyOutcome;
+  check?: CheckOutcome[];
+  send?: HelpRequestOutcome[];
+  verify?: VerifyOutcome[];
+  status?: StatusOutcome[];
+}
+
+/** The machine with its API actors replaced by scripted answers; records what each call received. */
+export function startScripted(script: Script = {}, input: TroubleshooterInput = {}) {
+  const calls = {
+    check: [] as unknown[],
+    send: [] as unknown[],
+    verify: [] as unknown[],
+    status: [] as unknown[],
+  };
+  const next = <T>(list: T[] | undefined, name: string): T => {
+    const value = list?.shift();
+    if (value === undefined) throw new Error(`unexpected ${name} call`);
+    return value;
+  };
+  const machine = troubleshooterMachine.provide({
+    actors: {
+      fetchPolicy: fromPromise(async () => script.policy ?? POLICY_OUTCOMES.ok),
+      checkContact: fromPromise(async ({ input }) => {
+        calls.check.push(input);
+        return next(script.check, 'check');
+      }),
+      requestHelp: fromPromise(async ({ input }) => {
+        calls.send.push(input);
+        return next(script.send, 'send');
+      }),
+      verifyCode: fromPromise(async ({ input }) => {
+        calls.verify.push(input);
+        return next(script.verify, 'verify');
+      }),
+      fetchAccountStatus: fromPromise(async ({ input }) => {
+        calls.status.push(input);
+        return next(script.status, 'status');
+      }),
+    },
+  });
+  const actor = createActor(machine, { input: { locale: 'en', ...input } }).start();
+  const settle = () => waitFor(actor, (snapshot) => currentStep(snapshot) !== null, { timeout: 1000 });
+  return { actor, calls, settle, step: () => currentStep(actor.getSnapshot()) };
 }

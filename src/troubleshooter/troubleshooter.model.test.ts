@@ -7,8 +7,9 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createActor, fromPromise, waitFor, type AnyEventObject } from 'xstate';
 import { TestModel, getShortestPaths, getSimplePaths } from 'xstate/graph';
+import type { PolicyOutcome } from '../api/worker-help';
 import { currentStep, troubleshooterMachine, type TroubleshooterSnapshot } from './troubleshooter.machine';
-import { eventsFor, sampleEvents, serializeForGraph, stepOf } from './test-model';
+import { POLICY_OUTCOMES, eventsFor, sampleEvents, serializeForGraph, stepOf } from './test-model';
 import {
   CHOICES,
   END_STEPS,
@@ -140,6 +141,8 @@ describe('the troubleshooter graph', () => {
       const actor = createActor(
         troubleshooterMachine.provide({
           actors: {
+            // The graph's snapshots know no policy (its answer is not one of the sample events).
+            fetchPolicy: fromPromise(async (): Promise<PolicyOutcome> => POLICY_OUTCOMES.unreachable),
             checkContact: deferred(),
             requestHelp: deferred(),
             verifyCode: deferred(),

@@ -8,24 +8,23 @@ import { useHistory, useLocation } from '@docusaurus/router';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import { translate } from '@docusaurus/Translate';
 import { createActor, getInitialSnapshot, type Actor } from 'xstate';
+import type { Operation, TroubleshooterEvent } from '@site/src/troubleshooter/context';
 import {
   SNAPSHOT_VERSION,
   currentStep,
   troubleshooterMachine,
-  type Operation,
-  type TroubleshooterEvent,
   type TroubleshooterSnapshot,
 } from '@site/src/troubleshooter/troubleshooter.machine';
+import type { Locale } from '@site/shared/locale';
+import { mergeSendLogs } from '@site/src/troubleshooter/send-log';
 import {
   clearSession,
   historyIndex,
-  mergeSendLogs,
   readSession,
   writeSession,
   type StoredSession,
 } from '@site/src/troubleshooter/session-store';
 import { stepText } from '@site/src/troubleshooter/step-messages';
-import type { Locale } from '@site/src/troubleshooter/api-client';
 import { STEP_IDS, articleFor, type StepId } from '@site/src/troubleshooter/steps';
 import { feedbackApi, newRunId } from '@site/src/api/feedback';
 import Link from '@docusaurus/Link';
@@ -76,7 +75,7 @@ export default function Troubleshooter(): ReactNode {
   const sessionRef = useRef<StoredSession>({
     version: SNAPSHOT_VERSION,
     entries: [],
-    sendLog: { sends: [], cooldowns: {} },
+    sendLog: { sends: 0, cooldowns: {} },
   });
   const ownNavigation = useRef(false);
   const focusPending = useRef(false);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Locale } from '@site/src/troubleshooter/api-client';
+import type { Locale } from '@site/shared/locale';
 
 /** The current time, refreshed every second while `active` (countdowns). */
 export function useNow(active = true): number {

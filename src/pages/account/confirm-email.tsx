@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
 import Translate, { translate } from '@docusaurus/Translate';
-import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
+import { redeemEmailConfirmation } from '@site/src/api/account-links';
+import { useLocale } from '@site/src/utils/use-locale';
 import AccountPage from './_components/AccountPage';
 import LinkAction from './_components/LinkAction';
 import { Outcome } from './_components/Outcome';
-import { api } from './_components/api';
 
 export default function ConfirmEmailPage(): ReactNode {
-  const { i18n } = useDocusaurusContext();
+  const locale = useLocale();
   return (
     <AccountPage
       title={translate({
@@ -21,7 +21,7 @@ export default function ConfirmEmailPage(): ReactNode {
         description: 'Email confirmation page meta description',
       })}
     >
-      <LinkAction<{ status: 'confirmed' }>
+      <LinkAction
         step="confirmation-email"
         article="/docs/workers/login/confirmation-email"
         intro={
@@ -34,9 +34,7 @@ export default function ConfirmEmailPage(): ReactNode {
             Confirm my email address
           </Translate>
         }
-        redeem={(token) =>
-          api.api.v1['email-confirmations'].$post({ json: { token, locale: i18n.currentLocale } })
-        }
+        redeem={(token) => redeemEmailConfirmation({ token, locale })}
         renderDone={() => (
           <Outcome
             tone="success"

@@ -1,19 +1,14 @@
 import type { ReactNode } from 'react';
 import Link from '@docusaurus/Link';
 import Translate, { translate } from '@docusaurus/Translate';
-import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
+import { redeemLoginLink } from '@site/src/api/account-links';
+import { useLocale } from '@site/src/utils/use-locale';
 import AccountPage from './_components/AccountPage';
 import LinkAction from './_components/LinkAction';
 import { Outcome } from './_components/Outcome';
-import { api } from './_components/api';
-
-interface LoginLinkSession {
-  continueUrl: string | null;
-  account: { employerName: string | null; loginWith: { masked: string } };
-}
 
 export default function LoginLinkPage(): ReactNode {
-  const { i18n } = useDocusaurusContext();
+  const locale = useLocale();
   return (
     <AccountPage
       title={translate({
@@ -27,7 +22,7 @@ export default function LoginLinkPage(): ReactNode {
         description: 'One-time login link page meta description',
       })}
     >
-      <LinkAction<LoginLinkSession>
+      <LinkAction
         step="login-link"
         article="/docs/workers/login/login-link"
         intro={
@@ -40,7 +35,7 @@ export default function LoginLinkPage(): ReactNode {
             Log me in
           </Translate>
         }
-        redeem={(token) => api.api.v1['login-links'].$post({ json: { token, locale: i18n.currentLocale } })}
+        redeem={(token) => redeemLoginLink({ token, locale })}
         renderDone={(session) => (
           <Outcome
             tone="success"

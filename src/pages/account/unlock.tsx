@@ -1,14 +1,14 @@
 import type { ReactNode } from 'react';
 import Link from '@docusaurus/Link';
 import Translate, { translate } from '@docusaurus/Translate';
-import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
+import { redeemUnlock } from '@site/src/api/account-links';
+import { useLocale } from '@site/src/utils/use-locale';
 import AccountPage from './_components/AccountPage';
 import LinkAction from './_components/LinkAction';
 import { Outcome } from './_components/Outcome';
-import { api } from './_components/api';
 
 export default function UnlockPage(): ReactNode {
-  const { i18n } = useDocusaurusContext();
+  const locale = useLocale();
   return (
     <AccountPage
       title={translate({
@@ -22,7 +22,7 @@ export default function UnlockPage(): ReactNode {
         description: 'Unlock page meta description',
       })}
     >
-      <LinkAction<{ status: 'unlocked' }>
+      <LinkAction
         step="account-locked"
         article="/docs/workers/login/account-locked"
         intro={
@@ -35,7 +35,7 @@ export default function UnlockPage(): ReactNode {
             Unlock my account
           </Translate>
         }
-        redeem={(token) => api.api.v1.unlocks.$post({ json: { token, locale: i18n.currentLocale } })}
+        redeem={(token) => redeemUnlock({ token, locale })}
         renderDone={() => (
           <Outcome
             tone="success"

@@ -4,11 +4,13 @@ import clsx from 'clsx';
 import { translate } from '@docusaurus/Translate';
 import {
   ERROR_STEP,
-  MAX_CODE_ATTEMPTS,
   type Operation,
   type TroubleshooterContext,
   type TroubleshooterEvent,
-} from '@site/src/troubleshooter/troubleshooter.machine';
+} from '@site/src/troubleshooter/context';
+import { triesLeft } from '@site/src/troubleshooter/bookkeeping';
+import { rulePlaceholders, type RulePlaceholders } from '@site/src/troubleshooter/rule-placeholders';
+import { useRuleValues } from '@site/src/utils/use-rules';
 import { formatCountdown, useNow } from '../time';
 import styles from '../styles.module.css';
 
@@ -39,29 +41,46 @@ function useWebOtp(enabled: boolean, onCode: (code: string) => void): void {
   }, [enabled, onCode]);
 }
 
-function ErrorMessage({ context }: { context: TroubleshooterContext }): ReactNode {
+function ErrorMessage({
+  context,
+  rules,
+}: {
+  context: TroubleshooterContext;
+  rules: RulePlaceholders;
+}): ReactNode {
   const now = useNow(context.error === 'code-rate-limited');
+  const left = triesLeft(context);
   switch (context.error) {
     case 'code-format':
-      return translate({
-        id: 'troubleshooter.code.error.format',
-        message: 'A code has 6 digits. Check it and try again.',
-        description: 'Error: the typed code is not 6 digits',
-      });
-    case 'code-invalid':
       return translate(
         {
-          id: 'troubleshooter.code.error.invalid',
-          message: 'This code is wrong or has expired. Tries left with this code: {left}.',
-          description: 'Error: the API refused the code',
+          id: 'troubleshooter.code.error.format',
+          message: 'A code has {codeDigits} digits. Check it and try again.',
+          description: 'Error: the typed code does not have the digits of a code',
         },
-        { left: Math.max(0, MAX_CODE_ATTEMPTS - context.codeAttempts) },
+        rules,
       );
+    case 'code-invalid':
+      // The count needs the API's policy; without it the API's refusal alone is said.
+      return left === null
+        ? translate({
+            id: 'troubleshooter.code.error.invalidNoCount',
+            message: 'This code is wrong or has expired.',
+            description: 'Error: the API refused the code (the number of tries left is not known)',
+          })
+        : translate(
+            {
+              id: 'troubleshooter.code.error.invalid',
+              message: 'This code is wrong or has expired. Tries left with this code: {left}.',
+              description: 'Error: the API refused the code',
+            },
+            { left },
+          );
     case 'code-dead':
       return translate({
         id: 'troubleshooter.code.error.dead',
         message: 'Too many wrong tries: this code no longer works. Ask for a new one.',
-        description: 'Error: the code was refused 5 times',
+        description: 'Error: the code was refused as many times as a code allows',
       });
     case 'code-rate-limited':
       return translate(
@@ -79,6 +98,7 @@ function ErrorMessage({ context }: { context: TroubleshooterContext }): ReactNod
 
 export default function CodeForm({ context, busy, ready, send }: Props): ReactNode {
   const id = useId();
+  const rules = rulePlaceholders(useRuleValues());
   // The code typed for the current attempt: a refused code is cleared so the next one is typed afresh.
   const [typed, setTyped] = useState({ code: '', attempt: context.codeAttempts });
   const code = typed.attempt === context.codeAttempts ? typed.code : '';
@@ -97,11 +117,14 @@ export default function CodeForm({ context, busy, ready, send }: Props): ReactNo
   return (
     <form className={styles.form} onSubmit={onSubmit} noValidate aria-busy={busy !== null}>
       <label className={styles.label} htmlFor={`${id}-code`}>
-        {translate({
-          id: 'troubleshooter.code.label',
-          message: 'The 6-digit code you received',
-          description: 'Label of the code field',
-        })}
+        {translate(
+          {
+            id: 'troubleshooter.code.label',
+            message: 'The {codeDigits}-digit code you received',
+            description: 'Label of the code field',
+          },
+          rules,
+        )}
       </label>
       <input
         id={`${id}-code`}
@@ -120,7 +143,7 @@ export default function CodeForm({ context, busy, ready, send }: Props): ReactNo
       />
       {hasError && (
         <p className={styles.error} id={`${id}-error`} role="alert">
-          <ErrorMessage context={context} />
+          <ErrorMessage context={context} rules={rules} />
         </p>
       )}
       <button

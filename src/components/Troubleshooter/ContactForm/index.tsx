@@ -7,7 +7,7 @@ import {
   type Operation,
   type TroubleshooterContext,
   type TroubleshooterEvent,
-} from '@site/src/troubleshooter/troubleshooter.machine';
+} from '@site/src/troubleshooter/context';
 import { formatCountdown, useNow } from '../time';
 import styles from '../styles.module.css';
 

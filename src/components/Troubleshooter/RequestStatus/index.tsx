@@ -1,18 +1,14 @@
 /**
- * What was sent, where (masked), how long it stays valid, and when a new one may be asked for: the
- * resend button exists only once the API would accept it.
+ * What was sent, where (as the server masks it), how long it stays valid, and when a new one may be
+ * asked for: the resend button exists only once the API would accept it (its last answer's wait).
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import clsx from 'clsx';
 import { translate } from '@docusaurus/Translate';
-import type {
-  Operation,
-  TroubleshooterContext,
-  TroubleshooterEvent,
-} from '@site/src/troubleshooter/troubleshooter.machine';
-import type { Locale } from '@site/src/troubleshooter/api-client';
-import { maskContact } from '@site/src/troubleshooter/contact';
-import { resendAvailability } from '@site/src/troubleshooter/resend-policy';
+import type { Locale } from '@site/shared/locale';
+import type { Operation, TroubleshooterContext, TroubleshooterEvent } from '@site/src/troubleshooter/context';
+import { nextSendAt } from '@site/src/troubleshooter/send-log';
+import { useRules } from '@site/src/utils/use-rules';
 import { formatClock, formatCountdown, useNow } from '../time';
 import styles from '../styles.module.css';
 
@@ -76,13 +72,17 @@ function resendLabel(purpose: TroubleshooterContext['purpose']): string {
 export default function RequestStatus({ context, busy, ready, send, locale }: Props): ReactNode {
   const request = context.request;
   const now = useNow(request !== null);
-  const availability = request ? resendAvailability(context.sendLog, request.contact, now) : null;
+  const until = request ? nextSendAt(context.sendLog, request.contact, now) : null;
+  const allowed = request !== null && until === null;
+  // A wait longer than the resend interval means a cap on sends per hour or day was reached.
+  const rules = useRules();
+  const interval = (context.policy ?? rules).resendIntervalSeconds * 1000;
+  const capped = request !== null && until !== null && until - request.at > interval;
   const [announce, setAnnounce] = useState('');
-  const wasAllowed = useRef(availability?.allowed ?? false);
+  const wasAllowed = useRef(allowed);
 
   // Say it once when a resend becomes possible; the ticking countdown itself stays silent.
   useEffect(() => {
-    const allowed = availability?.allowed ?? false;
     if (allowed && !wasAllowed.current) {
       setAnnounce(
         translate({
@@ -93,36 +93,52 @@ export default function RequestStatus({ context, busy, ready, send, locale }: Pr
       );
     }
     wasAllowed.current = allowed;
-  }, [availability?.allowed]);
+  }, [allowed]);
 
   if (!request) return null;
-  const contact = maskContact(request.contact);
+  const contact = request.masked;
   const expiresIn = request.expiresAt !== null ? request.expiresAt - now : null;
 
   return (
     <div className={styles.status} data-request={request.outcome}>
       {request.outcome === 'sent' ? (
         <p>
-          {translate(
-            {
-              id: 'troubleshooter.sent.summary',
-              message: 'We asked for {what} for {contact}.',
-              description: 'After a help request; contact is masked',
-            },
-            { what: whatWasSent(request.purpose), contact },
-          )}
+          {contact === null
+            ? translate(
+                {
+                  id: 'troubleshooter.sent.summaryNoContact',
+                  message: 'We asked for {what}.',
+                  description: 'After a help request, when no contact check described the contact',
+                },
+                { what: whatWasSent(request.purpose) },
+              )
+            : translate(
+                {
+                  id: 'troubleshooter.sent.summary',
+                  message: 'We asked for {what} for {contact}.',
+                  description: 'After a help request; contact is masked',
+                },
+                { what: whatWasSent(request.purpose), contact },
+              )}
         </p>
       ) : (
         <p className={styles.notice}>
-          {translate(
-            {
-              id: 'troubleshooter.sent.heldBack',
-              message:
-                'We did not send another message: one went to {contact} moments ago, and a new one would cancel it. Use the newest message you received.',
-              description: 'When the resend was refused because of the cooldown',
-            },
-            { contact },
-          )}
+          {contact === null
+            ? translate({
+                id: 'troubleshooter.sent.heldBackNoContact',
+                message:
+                  'We did not send another message: one went out moments ago, and a new one would cancel it. Use the newest message you received.',
+                description: 'When the resend was refused because of the cooldown (contact not known)',
+              })
+            : translate(
+                {
+                  id: 'troubleshooter.sent.heldBack',
+                  message:
+                    'We did not send another message: one went to {contact} moments ago, and a new one would cancel it. Use the newest message you received.',
+                  description: 'When the resend was refused because of the cooldown',
+                },
+                { contact },
+              )}
         </p>
       )}
       {expiresIn !== null &&
@@ -161,7 +177,7 @@ export default function RequestStatus({ context, busy, ready, send, locale }: Pr
                 })}
           </p>
         ))}
-      {availability?.allowed ? (
+      {allowed ? (
         <button
           type="button"
           className={clsx(styles.button, styles.secondary)}
@@ -177,7 +193,7 @@ export default function RequestStatus({ context, busy, ready, send, locale }: Pr
               })
             : resendLabel(request.purpose)}
         </button>
-      ) : availability?.reason === 'cooldown' ? (
+      ) : until !== null && !capped ? (
         <p role="timer" data-countdown="resend">
           {translate(
             {
@@ -185,10 +201,10 @@ export default function RequestStatus({ context, busy, ready, send, locale }: Pr
               message: 'You can ask for a new one in {time}.',
               description: 'Countdown until a resend is allowed',
             },
-            { time: formatCountdown(availability.until - now) },
+            { time: formatCountdown(until - now) },
           )}
         </p>
-      ) : availability ? (
+      ) : until !== null ? (
         <p data-countdown="limit">
           {translate(
             {
@@ -196,7 +212,7 @@ export default function RequestStatus({ context, busy, ready, send, locale }: Pr
               message: 'You have asked for several messages already. You can ask again at {time}.',
               description: 'When the hourly or daily limit of messages is reached',
             },
-            { time: formatClock(availability.until, locale) },
+            { time: formatClock(until, locale) },
           )}
         </p>
       ) : null}

@@ -3,15 +3,15 @@ import type { ReactNode, RefObject } from 'react';
 import clsx from 'clsx';
 import Link from '@docusaurus/Link';
 import Translate, { translate } from '@docusaurus/Translate';
+import type { Locale } from '@site/shared/locale';
+import { FORM_EVENTS, type Operation, type TroubleshooterEvent } from '@site/src/troubleshooter/context';
 import {
-  FORM_EVENTS,
   troubleshooterMachine,
-  type Operation,
-  type TroubleshooterEvent,
   type TroubleshooterSnapshot,
 } from '@site/src/troubleshooter/troubleshooter.machine';
+import { rulePlaceholders } from '@site/src/troubleshooter/rule-placeholders';
 import { choiceLabel, stepText } from '@site/src/troubleshooter/step-messages';
-import type { Locale } from '@site/src/troubleshooter/api-client';
+import { useRuleValues } from '@site/src/utils/use-rules';
 import {
   END_STEPS,
   STEPS_TO_END,
@@ -26,7 +26,6 @@ import ContactForm from '../ContactForm';
 import Escalation from '../Escalation';
 import Feedback from '@site/src/components/Feedback';
 import RequestStatus from '../RequestStatus';
-import { maskContact } from '@site/src/troubleshooter/contact';
 import styles from '../styles.module.css';
 
 interface Props {
@@ -154,7 +153,7 @@ function Details({
         </p>
       );
     case 'phone-not-north-american':
-      return context.check?.kind === 'phone' && !context.check.smsEligible ? (
+      return context.check?.kind === 'phone' && !context.check.smsEligible && context.check.masked ? (
         <p className={styles.callout}>
           {translate(
             {
@@ -162,7 +161,7 @@ function Details({
               message: 'The number you entered, {contact}, is outside North America.',
               description: 'Shown when the contact check found a non +1 phone number',
             },
-            { contact: maskContact(context.check.normalized ?? context.contact) },
+            { contact: context.check.masked },
           )}
         </p>
       ) : null;
@@ -215,7 +214,7 @@ function Details({
 
 export default function StepScreen(props: Props): ReactNode {
   const { snapshot, step, busy, ready, send, canGoBack, onBack, headingRef, pageNotice, locale } = props;
-  const text = stepText(step);
+  const text = stepText(step, rulePlaceholders(useRuleValues()));
   const choices = choicesOf(snapshot, step);
   const article = articleFor(step, snapshot.context.purpose);
   const endKind = END_STEPS[step];

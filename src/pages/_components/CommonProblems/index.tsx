@@ -27,7 +27,7 @@ const problems: Problem[] = [
         id="home.problems.codeNotReceived.description"
         description="Home card: the code does not arrive, one line"
       >
-        The text message or email with the 6-digit code hasn’t arrived.
+        The text message or email with your login code hasn’t arrived.
       </Translate>
     ),
   },

@@ -1,13 +1,13 @@
 import { useCallback, useState, type ReactNode } from 'react';
-import { call, type ApiOutcome } from '../api';
+import type { Outcome as ApiOutcome } from '@site/src/api/client';
 import { BusyLabel, LinkFailed, MissingToken, Offline, WaitNotice } from '../Outcome';
-import { useLinkToken } from '../useLinkToken';
+import { useLinkToken } from '../use-link-token';
 
 type State<T> =
   | { step: 'ready' }
   | { step: 'working' }
   | { step: 'done'; data: T }
-  | { step: 'failed'; outcome: Exclude<ApiOutcome<T>, { ok: true }> };
+  | { step: 'failed'; outcome: Exclude<ApiOutcome<T>, { type: 'ok' }> };
 
 /**
  * A page that redeems an emailed link with one button press (never on load: mail scanners that
@@ -23,7 +23,7 @@ export default function LinkAction<T>({
 }: {
   intro: ReactNode;
   action: ReactNode;
-  redeem: (token: string) => Promise<Response>;
+  redeem: (token: string) => Promise<ApiOutcome<T>>;
   renderDone: (data: T) => ReactNode;
   step: string;
   article: string;
@@ -33,8 +33,8 @@ export default function LinkAction<T>({
   const run = useCallback(async () => {
     if (!token) return;
     setState({ step: 'working' });
-    const outcome = await call<T>(() => redeem(token));
-    setState(outcome.ok ? { step: 'done', data: outcome.data } : { step: 'failed', outcome });
+    const outcome = await redeem(token);
+    setState(outcome.type === 'ok' ? { step: 'done', data: outcome.data } : { step: 'failed', outcome });
   }, [token, redeem]);
 
   if (token === null) return <MissingToken step={step} article={article} />;
@@ -43,14 +43,10 @@ export default function LinkAction<T>({
   return (
     <>
       <p>{intro}</p>
-      {failed?.kind === 'offline' && <Offline onRetry={run} />}
-      {failed?.kind === 'error' && failed.status === 429 && (
-        <WaitNotice message={failed.message} onRetry={run} />
-      )}
-      {failed?.kind === 'error' && failed.status !== 429 && (
-        <LinkFailed message={failed.message} step={step} article={article} />
-      )}
-      {failed?.kind !== 'error' && failed?.kind !== 'offline' && (
+      {failed?.type === 'unreachable' && <Offline onRetry={run} />}
+      {failed?.type === 'rate-limited' && <WaitNotice message={failed.message} onRetry={run} />}
+      {failed?.type === 'refused' && <LinkFailed message={failed.message} step={step} article={article} />}
+      {failed?.type !== 'refused' && failed?.type !== 'unreachable' && (
         <button
           type="button"
           className="button button--primary button--lg"

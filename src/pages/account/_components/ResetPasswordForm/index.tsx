@@ -1,12 +1,14 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import Translate, { translate } from '@docusaurus/Translate';
-import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
-import { api, call } from '../api';
+import { resetPassword } from '@site/src/api/account-links';
+import { rulePlaceholders } from '@site/src/troubleshooter/rule-placeholders';
+import { useLocale } from '@site/src/utils/use-locale';
+import { useRuleValues } from '@site/src/utils/use-rules';
 import { BusyLabel, LinkFailed, MissingToken, Offline, Outcome, WaitNotice } from '../Outcome';
-import { useLinkToken } from '../useLinkToken';
+import { useLinkToken } from '../use-link-token';
+import { usePolicy } from '../use-policy';
 import styles from './styles.module.css';
 
-const MIN_LENGTH = 10;
 const STEP = 'forgot-password';
 const ARTICLE = '/docs/workers/login/forgot-password';
 
@@ -18,9 +20,14 @@ type Result =
   | { kind: 'wait'; message: string }
   | { kind: 'offline' };
 
-/** The new-password form of a reset link; the server checks every rule, this form the obvious ones first. */
+/**
+ * The new-password form of a reset link; the server checks every rule, this form the obvious ones
+ * first (with the API's policy, when it answered).
+ */
 export default function ResetPasswordForm(): ReactNode {
-  const { i18n } = useDocusaurusContext();
+  const locale = useLocale();
+  const rules = rulePlaceholders(useRuleValues());
+  const policy = usePolicy();
   const token = useLinkToken();
   const id = useId();
   const [password, setPassword] = useState('');
@@ -51,16 +58,19 @@ export default function ResetPasswordForm(): ReactNode {
   }
 
   const length = [...password.normalize('NFKC')].length;
-  const tooShort = length < MIN_LENGTH;
+  const tooShort = policy !== null && length < policy.passwordMinLength;
   const mismatch = again !== password;
   const localError = !submitted
     ? null
     : tooShort
-      ? translate({
-          id: 'account.reset.error.tooShort',
-          message: 'Your password needs at least 10 characters.',
-          description: 'Error when the new password is too short',
-        })
+      ? translate(
+          {
+            id: 'account.reset.error.tooShort',
+            message: 'Your password needs at least {passwordMinLength} characters.',
+            description: 'Error when the new password is too short',
+          },
+          rules,
+        )
       : null;
   const againError =
     submitted && mismatch
@@ -77,14 +87,12 @@ export default function ResetPasswordForm(): ReactNode {
     setSubmitted(true);
     if (!token || tooShort || mismatch) return;
     setWorking(true);
-    const outcome = await call<{ status: string }>(() =>
-      api.api.v1['password-resets'].$post({ json: { token, password, locale: i18n.currentLocale } }),
-    );
+    const outcome = await resetPassword({ token, password, locale });
     setWorking(false);
-    if (outcome.ok) setResult({ kind: 'done' });
-    else if (outcome.kind === 'offline') setResult({ kind: 'offline' });
+    if (outcome.type === 'ok') setResult({ kind: 'done' });
+    else if (outcome.type === 'unreachable') setResult({ kind: 'offline' });
+    else if (outcome.type === 'rate-limited') setResult({ kind: 'wait', message: outcome.message });
     else if (outcome.code.startsWith('password-')) setResult({ kind: 'field', message: outcome.message });
-    else if (outcome.status === 429) setResult({ kind: 'wait', message: outcome.message });
     else setResult({ kind: 'link', message: outcome.message });
   };
 
@@ -103,8 +111,8 @@ export default function ResetPasswordForm(): ReactNode {
         </p>
         <ul>
           <li>
-            <Translate id="account.reset.rules.length" description="Password rule: length">
-              have at least 10 characters
+            <Translate id="account.reset.rules.length" description="Password rule: length" values={rules}>
+              {'have at least {passwordMinLength} characters'}
             </Translate>
           </li>
           <li>

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkContact, fetchAccountStatus, parseAccount, requestHelp, verifyCode } from './api-client';
+import { checkContact, fetchAccountStatus, fetchPolicy, requestHelp, verifyCode } from './worker-help';
 
 type Handler = (url: string, init: RequestInit) => Response | Promise<Response>;
 const calls: Array<{ url: string; init: RequestInit }> = [];
@@ -16,36 +16,36 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 
 afterEach(() => vi.unstubAllGlobals());
 
+// As the server answers them (server/routes/schemas.ts, server/http/errors.ts).
 const apiAccount = {
   status: 'locked',
   loginMethod: 'password',
   smsEligible: false,
   emailOnFile: true,
   emailConfirmed: true,
-  loginWith: { kind: 'username', masked: 'sa•••42' },
+  loginWith: { kind: 'username', masked: 's•••••2' },
   deactivationReason: null,
   locked: true,
   lockedUntil: '2030-01-01T15:30:00.000Z',
   employerName: 'Northwind Staffing',
   employerCount: 2,
 };
+const phoneCheck = {
+  kind: 'phone',
+  normalized: '+15145550134',
+  masked: '+1 •••-•••-0134',
+  smsEligible: true,
+  suggestion: null,
+  reason: null,
+  message: null,
+};
+const refusal = (code: string, message: string) => ({ error: { code, message } });
 
-describe('API client', () => {
+describe('worker help client', () => {
   it('posts the contact as JSON in the worker language and reads the check', async () => {
-    serve(() =>
-      json(200, { kind: 'phone', normalized: '+15145550134', smsEligible: true, suggestion: null }),
-    );
+    serve(() => json(200, phoneCheck));
     const outcome = await checkContact({ contact: '514 555 0134', locale: 'fr' });
-    expect(outcome).toMatchObject({
-      type: 'ok',
-      check: {
-        kind: 'phone',
-        normalized: '+15145550134',
-        smsEligible: true,
-        suggestion: null,
-        message: null,
-      },
-    });
+    expect(outcome).toMatchObject({ type: 'ok', status: 200, data: phoneCheck });
     expect(calls[0].url).toBe('/api/v1/contact-checks');
     expect(calls[0].init.method).toBe('POST');
     expect(JSON.parse(String(calls[0].init.body))).toEqual({ contact: '514 555 0134', locale: 'fr' });
@@ -60,13 +60,15 @@ describe('API client', () => {
       json(200, {
         kind: 'invalid',
         normalized: null,
+        masked: null,
         smsEligible: false,
         suggestion: null,
-        message: 'Trop court.',
+        reason: 'phone-format',
+        message: 'Ce numéro de téléphone n’est pas valide.',
       }),
     );
     expect(await checkContact({ contact: '12', locale: 'fr' })).toMatchObject({
-      check: { kind: 'invalid', message: 'Trop court.' },
+      data: { kind: 'invalid', masked: null, message: 'Ce numéro de téléphone n’est pas valide.' },
     });
   });
 
@@ -78,7 +80,11 @@ describe('API client', () => {
       channel: null,
       locale: 'en',
     });
-    expect(outcome).toMatchObject({ type: 'sent', retryAfterSeconds: 60, expiresInSeconds: 600 });
+    expect(outcome).toMatchObject({
+      type: 'ok',
+      status: 202,
+      data: { retryAfterSeconds: 60, expiresInSeconds: 600 },
+    });
     expect(JSON.parse(String(calls[0].init.body))).toEqual({
       contact: 'sam@example.com',
       purpose: 'unlock',
@@ -87,7 +93,8 @@ describe('API client', () => {
   });
 
   it('turns a 429 into a wait from Retry-After (seconds or a date)', async () => {
-    serve(() => json(429, { error: { code: 'rate-limited', message: 'Wait.' } }, { 'Retry-After': '42' }));
+    const tooMany = refusal('rate-limited', 'Too many requests. Please wait 42 seconds before trying again.');
+    serve(() => json(429, tooMany, { 'Retry-After': '42' }));
     expect(
       await requestHelp({ contact: 'a@b.co', purpose: 'login-code', channel: 'email', locale: 'en' }),
     ).toMatchObject({
@@ -95,9 +102,7 @@ describe('API client', () => {
       retryAfterSeconds: 42,
     });
     const inTwoMinutes = new Date(Date.now() + 120_000).toUTCString();
-    serve(() =>
-      json(429, { error: { code: 'rate-limited', message: 'Wait.' } }, { 'Retry-After': inTwoMinutes }),
-    );
+    serve(() => json(429, tooMany, { 'Retry-After': inTwoMinutes }));
     const outcome = await requestHelp({
       contact: 'a@b.co',
       purpose: 'login-code',
@@ -109,14 +114,22 @@ describe('API client', () => {
 
   it('passes on the API refusal and its message', async () => {
     serve(() =>
-      json(400, { error: { code: 'sms-not-possible', message: 'Les textos ne vont qu’aux numéros +1.' } }),
+      json(
+        400,
+        refusal(
+          'sms-unavailable',
+          'Les textos ne sont envoyés qu’aux numéros nord-américains (+1). Utilisez plutôt votre adresse courriel.',
+        ),
+      ),
     );
     expect(
       await requestHelp({ contact: '+33612345678', purpose: 'login-code', channel: 'sms', locale: 'fr' }),
     ).toEqual({
-      type: 'rejected',
-      code: 'sms-not-possible',
-      message: 'Les textos ne vont qu’aux numéros +1.',
+      type: 'refused',
+      status: 400,
+      code: 'sms-unavailable',
+      message:
+        'Les textos ne sont envoyés qu’aux numéros nord-américains (+1). Utilisez plutôt votre adresse courriel.',
     });
   });
 
@@ -129,7 +142,11 @@ describe('API client', () => {
     ],
     [
       'a 404 (no API behind this address)',
-      () => json(404, { error: { code: 'not_found', message: 'Not found' } }),
+      () => json(404, refusal('not-found', 'There is nothing at this address.')),
+    ],
+    [
+      'a 405 (a server without this route)',
+      () => json(405, refusal('method-not-allowed', 'This method is not allowed here.')),
     ],
     [
       'an HTML page with 200',
@@ -137,6 +154,7 @@ describe('API client', () => {
     ],
   ])('calls %s unreachable, never an error the worker caused', async (_, handler) => {
     serve(handler as Handler);
+    expect(await fetchPolicy({ locale: 'en' })).toEqual({ type: 'unreachable' });
     expect(await checkContact({ contact: 'x', locale: 'en' })).toEqual({ type: 'unreachable' });
     expect(await requestHelp({ contact: 'x', purpose: 'login-code', channel: null, locale: 'en' })).toEqual({
       type: 'unreachable',
@@ -182,26 +200,23 @@ describe('API client', () => {
 
   it('verifies a code and reads the account; a 400 is the one uniform refusal', async () => {
     serve(() => json(200, { sessionToken: 'tok', expiresInSeconds: 900, account: apiAccount }));
-    expect(await verifyCode({ contact: '+15145550134', code: '123456', locale: 'en' })).toEqual({
-      type: 'verified',
-      sessionToken: 'tok',
-      account: {
-        status: 'locked',
-        loginMethod: 'password',
-        smsEligible: false,
-        emailOnFile: true,
-        loginWith: { kind: 'username', masked: 'sa•••42' },
-        deactivationReason: null,
-        lockedUntil: '2030-01-01T15:30:00.000Z',
-        employerName: 'Northwind Staffing',
-        employerCount: 2,
-      },
+    expect(await verifyCode({ contact: '+15145550134', code: '123456', locale: 'en' })).toMatchObject({
+      type: 'ok',
+      data: { sessionToken: 'tok', account: apiAccount },
     });
     serve(() =>
-      json(400, { error: { code: 'invalid-or-expired-code', message: 'Invalid or expired code.' } }),
+      json(
+        400,
+        refusal(
+          'invalid-or-expired-code',
+          'This code is not valid or has expired. Use the newest code you received, or ask for a new one.',
+        ),
+      ),
     );
-    expect(await verifyCode({ contact: '+15145550134', code: '000000', locale: 'en' })).toEqual({
-      type: 'invalid',
+    expect(await verifyCode({ contact: '+15145550134', code: '000000', locale: 'en' })).toMatchObject({
+      type: 'refused',
+      status: 400,
+      code: 'invalid-or-expired-code',
     });
   });
 
@@ -209,27 +224,29 @@ describe('API client', () => {
     serve(() => json(200, { account: apiAccount, expiresInSeconds: 600 }));
     expect(await fetchAccountStatus({ token: 'tok', locale: 'en' })).toMatchObject({
       type: 'ok',
-      account: { status: 'locked' },
+      data: { account: { status: 'locked' } },
     });
     expect(new Headers(calls[0].init.headers).get('authorization')).toBe('Bearer tok');
     expect(calls[0].init.method).toBe('GET');
-    serve(() => json(401, { error: { code: 'unauthorized', message: 'Session expired.' } }));
-    expect(await fetchAccountStatus({ token: 'old', locale: 'en' })).toEqual({ type: 'expired' });
+    serve(() =>
+      json(401, refusal('invalid-session', 'Your verification has expired. Enter a new code to continue.'), {
+        'WWW-Authenticate': 'Bearer',
+      }),
+    );
+    expect(await fetchAccountStatus({ token: 'old', locale: 'en' })).toMatchObject({
+      type: 'refused',
+      status: 401,
+      code: 'invalid-session',
+    });
   });
 
-  it('reads an account view leniently and refuses one without a known status', () => {
-    expect(parseAccount({ status: 'active' })).toEqual({
-      status: 'active',
-      loginMethod: 'code',
-      smsEligible: false,
-      emailOnFile: false,
-      loginWith: null,
-      deactivationReason: null,
-      lockedUntil: null,
-      employerName: null,
-      employerCount: 1,
+  it('reads the rules the API enforces', async () => {
+    serve(() => json(200, { codeDigits: 6, codeMaxGuesses: 5, resendIntervalSeconds: 60 }));
+    expect(await fetchPolicy({ locale: 'fr' })).toMatchObject({
+      type: 'ok',
+      data: { codeDigits: 6, codeMaxGuesses: 5 },
     });
-    expect(parseAccount({ status: 'banana' })).toBeNull();
-    expect(parseAccount('active')).toBeNull();
+    expect(calls[0].url).toBe('/api/v1/policy');
+    expect(calls[0].init.method).toBe('GET');
   });
 });
