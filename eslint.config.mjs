@@ -60,17 +60,20 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
+    // Docusaurus plugins run in Node at build time (they read the server's settings), not in the browser.
+    ignores: ['src/plugins/**'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [SERVER_CODE] }] },
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    // The support-links plugin runs at build time to feed the staff link builder: staff code too.
-    ignores: ['src/support/**', 'src/pages/support/**', 'src/plugins/support-links/**'],
+    // The support-links plugin feeds the staff link builder: it may read staff code.
+    ignores: ['src/support/**', 'src/pages/support/**', 'src/plugins/**'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [SERVER_CODE, STAFF_CODE] }] },
   },
   {
     // Isomorphic: no Node or browser APIs, so nothing but its own modules and types.
     files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -28,7 +28,7 @@ describe('a rule changed in the environment changes everything that states or en
     expect(served).toMatchObject({ codeTtlSeconds: 300, resendIntervalSeconds: 120, passwordMinLength: 14 });
     // How an article and a step say them (<Rule name="…" />, useRuleValues()).
     expect(ruleText(built, 'code-lifetime', 'en')).toBe('5 minutes');
-    expect(ruleText(built, 'code-lifetime', 'fr')).toBe('5 minutes');
+    expect(ruleText(built, 'code-lifetime', 'fr')).toBe('5\u00a0minutes');
     expect(ruleText(built, 'resend-interval', 'en')).toBe('2 minutes');
     expect(ruleText(built, 'password-min-length', 'fr')).toBe('14');
   });
@@ -42,7 +42,7 @@ describe('a rule changed in the environment changes everything that states or en
     expect(await accepted.json()).toMatchObject({ expiresInSeconds: 300, retryAfterSeconds: 120 });
     await server.drain();
     const [message] = await server.outbox(contact);
-    expect(message.text).toContain('Il est valide 5 minutes');
+    expect(message.text).toContain('Il est valide 5\u00a0minutes');
     server.clock.advanceSeconds(301);
     const late = await server.client.api.v1['code-verifications'].$post({
       json: { contact, code: message.codes[0] },

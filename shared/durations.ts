@@ -32,7 +32,8 @@ export function formatDuration(seconds: number, locale: Locale): string {
           : [s, 'second' as const];
   const [one, many] = UNITS[locale][unit];
   const plural = locale === 'fr' ? value >= 2 : value !== 1;
-  return `${value} ${plural ? many : one}`;
+  // French keeps a number and its unit together (a no-break space).
+  return `${value}${locale === 'fr' ? '\u00a0' : ' '}${plural ? many : one}`;
 }
 
 /**
@@ -41,8 +42,13 @@ export function formatDuration(seconds: number, locale: Locale): string {
  */
 export function formatWait(seconds: number, locale: Locale): string {
   const s = Math.max(1, Math.ceil(seconds));
-  if (s < 90) return `${s} ${UNITS[locale].second[s === 1 ? 0 : 1]}`;
   const minutes = Math.ceil(s / 60);
-  if (minutes < 120) return formatDuration(minutes * 60, locale);
-  return formatDuration(Math.ceil(minutes / 60) * 3600, locale);
+  const [value, unit] =
+    s < 90
+      ? [s, 'second' as const]
+      : minutes < 120
+        ? [minutes, 'minute' as const]
+        : [Math.ceil(minutes / 60), 'hour' as const];
+  const [one, many] = UNITS[locale][unit];
+  return `${value} ${value === 1 ? one : many}`;
 }

@@ -37,10 +37,21 @@ export function ruleText(rules: Rules, name: RuleName, locale: Locale): string {
   return typeof value === 'number' ? String(value) : formatDuration(value.seconds, locale);
 }
 
-/** Every rule said in `locale`, for `translate(…, values)` placeholders such as `{code-lifetime}`. */
-export function ruleValues(rules: Rules, locale: Locale): Record<RuleName, string> {
-  return Object.fromEntries(RULE_NAMES.map((name) => [name, ruleText(rules, name, locale)])) as Record<
-    RuleName,
-    string
-  >;
+type Camel<S extends string> = S extends `${infer Head}-${infer Tail}`
+  ? `${Head}${Capitalize<Camel<Tail>>}`
+  : S;
+
+/** Every rule as a `translate()` placeholder: Docusaurus fills `{\w+}` only, so `code-lifetime` is `{codeLifetime}`. */
+export type RulePlaceholders = { [Name in RuleName as Camel<Name>]: string };
+
+const camel = (name: string) => name.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+
+/**
+ * Every rule said in `locale`, as `translate()` placeholders: "The code works for {codeLifetime}."
+ * with `translate({ message }, ruleValues(rules, locale))`.
+ */
+export function ruleValues(rules: Rules, locale: Locale): RulePlaceholders {
+  return Object.fromEntries(
+    RULE_NAMES.map((name) => [camel(name), ruleText(rules, name, locale)]),
+  ) as RulePlaceholders;
 }

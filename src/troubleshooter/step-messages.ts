@@ -4,7 +4,7 @@
  * what Docusaurus extracts and what the model-based tests check for both languages.
  */
 import { translate } from '@docusaurus/Translate';
-import type { RulePlaceholders } from './rule-placeholders';
+import type { RulePlaceholders } from '../../shared/rules-text';
 import type { Choice, StepId } from './steps';
 
 export interface StepText {
@@ -15,7 +15,7 @@ export interface StepText {
 }
 
 /**
- * `rules`: the rules said in the page's language (`rulePlaceholders(useRuleValues())`), for the
+ * `rules`: the rules said in the page's language (`useRuleValues()`), for the
  * texts that state one ("the code works for {codeLifetime}"); titles state none.
  */
 export function stepText(step: StepId, rules?: RulePlaceholders): StepText {

@@ -1,6 +1,6 @@
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import type { Rules } from '@site/server/config/public';
-import { ruleValues, type RuleName } from '@site/shared/rules-text';
+import { ruleValues, type RulePlaceholders } from '@site/shared/rules-text';
 import { useLocale } from './use-locale';
 
 /**
@@ -13,7 +13,7 @@ export function useRules(): Rules {
   return siteConfig.customFields?.rules as Rules;
 }
 
-/** Every rule said in the page's language, for `translate(…, values)` placeholders. */
-export function useRuleValues(): Record<RuleName, string> {
+/** Every rule said in the page's language, as `translate(…, values)` placeholders (`{codeLifetime}`). */
+export function useRuleValues(): RulePlaceholders {
   return ruleValues(useRules(), useLocale());
 }

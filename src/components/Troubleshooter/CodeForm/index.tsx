@@ -9,7 +9,7 @@ import {
   type TroubleshooterEvent,
 } from '@site/src/troubleshooter/context';
 import { triesLeft } from '@site/src/troubleshooter/bookkeeping';
-import { rulePlaceholders, type RulePlaceholders } from '@site/src/troubleshooter/rule-placeholders';
+import type { RulePlaceholders } from '@site/shared/rules-text';
 import { useRuleValues } from '@site/src/utils/use-rules';
 import { formatCountdown, useNow } from '../time';
 import styles from '../styles.module.css';
@@ -98,7 +98,7 @@ function ErrorMessage({
 
 export default function CodeForm({ context, busy, ready, send }: Props): ReactNode {
   const id = useId();
-  const rules = rulePlaceholders(useRuleValues());
+  const rules = useRuleValues();
   // The code typed for the current attempt: a refused code is cleared so the next one is typed afresh.
   const [typed, setTyped] = useState({ code: '', attempt: context.codeAttempts });
   const code = typed.attempt === context.codeAttempts ? typed.code : '';

@@ -9,7 +9,6 @@ import {
   troubleshooterMachine,
   type TroubleshooterSnapshot,
 } from '@site/src/troubleshooter/troubleshooter.machine';
-import { rulePlaceholders } from '@site/src/troubleshooter/rule-placeholders';
 import { choiceLabel, stepText } from '@site/src/troubleshooter/step-messages';
 import { useRuleValues } from '@site/src/utils/use-rules';
 import {
@@ -214,7 +213,7 @@ function Details({
 
 export default function StepScreen(props: Props): ReactNode {
   const { snapshot, step, busy, ready, send, canGoBack, onBack, headingRef, pageNotice, locale } = props;
-  const text = stepText(step, rulePlaceholders(useRuleValues()));
+  const text = stepText(step, useRuleValues());
   const choices = choicesOf(snapshot, step);
   const article = articleFor(step, snapshot.context.purpose);
   const endKind = END_STEPS[step];

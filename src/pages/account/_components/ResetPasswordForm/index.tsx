@@ -1,7 +1,6 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import Translate, { translate } from '@docusaurus/Translate';
 import { resetPassword } from '@site/src/api/account-links';
-import { rulePlaceholders } from '@site/src/troubleshooter/rule-placeholders';
 import { useLocale } from '@site/src/utils/use-locale';
 import { useRuleValues } from '@site/src/utils/use-rules';
 import { BusyLabel, LinkFailed, MissingToken, Offline, Outcome, WaitNotice } from '../Outcome';
@@ -26,7 +25,7 @@ type Result =
  */
 export default function ResetPasswordForm(): ReactNode {
   const locale = useLocale();
-  const rules = rulePlaceholders(useRuleValues());
+  const rules = useRuleValues();
   const policy = usePolicy();
   const token = useLinkToken();
   const id = useId();
