@@ -19,15 +19,18 @@ export interface RuleSayer {
  * ticks, link targets or emphasis marks.
  */
 export function plainHeading(text: string, { rules, locale }: RuleSayer): string {
-  return replaceRuleTags(text, (name) => {
-    if (name === null || !isRuleName(name))
-      throw new Error(`support-links: unknown <Rule> in heading "${text}"`);
-    return ruleText(rules, name, locale);
-  })
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[`*_]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    replaceRuleTags(text, (name) => {
+      if (name === null || !isRuleName(name))
+        throw new Error(`support-links: unknown <Rule> in heading "${text}"`);
+      return ruleText(rules, name, locale);
+    })
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/[`*_]/g, '')
+      // Line breaks and runs of spaces, not the no-break spaces French keeps on purpose.
+      .replace(/[ \t\r\n]+/g, ' ')
+      .trim()
+  );
 }
 
 /** The doc ids of the sidebars, in reading order (a category's own page before its items). */
