@@ -162,7 +162,8 @@ export const helpRequests = pgTable(
     channel: text('channel').$type<Channel>().notNull(),
     locale: text('locale').notNull(),
     requestId: text('request_id'),
-    status: text('status').$type<'queued' | 'done'>().notNull().default('queued'),
+    /** `refused`: held back by a limit or by what the input alone shows (outcome says which). */
+    status: text('status').$type<'queued' | 'done' | 'refused'>().notNull().default('queued'),
     processedAt: at('processed_at'),
     outcome: text('outcome'),
   },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../db/demo-data';
-import { accounts } from '../db/schema';
+import { asc } from 'drizzle-orm';
+import { accounts, helpRequests } from '../db/schema';
 import { PURPOSES } from '../db/schema';
 import { createTestServer, json, type TestServer } from '../testing/harness';
 
@@ -141,6 +142,32 @@ describe('POST /api/v1/help-requests', () => {
     const daily = await send();
     expect(daily.status).toBe(429);
     expect(Number(daily.headers.get('retry-after'))).toBeGreaterThan(20 * 3600);
+  });
+
+  it('keeps every attempt, the refused ones too, with why and without the contact', async () => {
+    const send = (contact: string, purpose = 'login-code') =>
+      server.post('/api/v1/help-requests', { contact, purpose });
+    expect((await send('alex.martin@example.com')).status).toBe(202);
+    expect((await send('alex.martin@example.com')).status).toBe(429);
+    for (let i = 0; i < 4; i++) {
+      server.clock.advanceSeconds(60);
+      expect((await send('alex.martin@example.com')).status).toBe(202);
+    }
+    server.clock.advanceSeconds(60);
+    expect((await send('alex.martin@example.com')).status).toBe(429);
+    expect((await send('+33 6 39 98 01 23')).status).toBe(400);
+    const rows = await server.ctx.db.select().from(helpRequests).orderBy(asc(helpRequests.seq));
+    expect(rows.map((row) => [row.status, row.outcome])).toEqual([
+      ['queued', null],
+      ['refused', 'cooling-down'],
+      ['queued', null],
+      ['queued', null],
+      ['queued', null],
+      ['queued', null],
+      ['refused', 'limit-reached'],
+      ['refused', 'sms-unavailable'],
+    ]);
+    for (const row of rows.filter((row) => row.status === 'refused')) expect(row.contactEnc).toBeNull();
   });
 
   it('queues the work: the answer never waits on the message', async () => {

@@ -3,7 +3,7 @@ import type { AppDeps, AppEnv } from '../http/env';
 import { apiError, errorResponses } from '../http/errors';
 import { clientLimited, localeOf, uniformTiming, validationHook } from '../http/middleware';
 import { checkContact } from '../services/contacts';
-import { acceptHelpRequest, resolveChannel } from '../services/help-requests';
+import { acceptHelpRequest, recordRefusedRequest, resolveChannel } from '../services/help-requests';
 import { HelpRequestAccepted, HelpRequestBody } from './schemas';
 
 const route = createRoute({
@@ -33,7 +33,17 @@ export function helpRequestRoutes({ ctx }: AppDeps) {
     if (contact.kind === 'invalid')
       return apiError(c, 400, 'invalid-contact', locale, { reason: contact.reason });
     const resolved = resolveChannel(contact, body.purpose, body.channel);
-    if ('problem' in resolved) return apiError(c, 400, resolved.problem, locale);
+    if ('problem' in resolved) {
+      await recordRefusedRequest(ctx, {
+        contact,
+        purpose: body.purpose,
+        channel: body.channel ?? null,
+        locale,
+        requestId: c.get('requestId'),
+        problem: resolved.problem,
+      });
+      return apiError(c, 400, resolved.problem, locale);
+    }
     const limited = await clientLimited(c, ctx, 'send', locale);
     if (limited) return limited;
     const result = await acceptHelpRequest(ctx, {

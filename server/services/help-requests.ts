@@ -59,16 +59,24 @@ export async function acceptHelpRequest(
       perHour: s.sendsPerHour,
       perDay: s.sendsPerDay,
     });
-    if (!slot.allowed) return slot;
+    // A refused request is kept too (support sees every attempt), without the contact.
     await tx.insert(helpRequests).values({
       createdAt: now,
       contactKey: key,
-      contactEnc: encrypt(ctx.keys, input.contact.normalized),
+      contactEnc: slot.allowed ? encrypt(ctx.keys, input.contact.normalized) : null,
       contactKind: input.contact.kind,
       purpose: input.purpose,
       channel: input.channel,
       locale: input.locale,
       requestId: input.requestId,
+      ...(slot.allowed
+        ? {}
+        : {
+            status: 'refused' as const,
+            processedAt: now,
+            // A wait longer than the resend interval can only come from the hourly or daily cap.
+            outcome: slot.retryAfterSeconds > s.resendIntervalSeconds ? 'limit-reached' : 'cooling-down',
+          }),
     });
     return slot;
   });
@@ -79,6 +87,36 @@ export async function acceptHelpRequest(
     retryAfterSeconds: result.retryAfterSeconds,
     expiresInSeconds: lifetimeSeconds(ctx, input.purpose),
   };
+}
+
+/**
+ * Keeps a request the input alone refused (a phone that cannot get texts, a link asked by phone),
+ * for support to see every attempt; nothing about any account.
+ */
+export async function recordRefusedRequest(
+  ctx: ServiceContext,
+  input: {
+    contact: ValidContact;
+    purpose: Purpose;
+    channel: Channel | null;
+    locale: Locale;
+    requestId: string | null;
+    problem: ChannelProblem;
+  },
+): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.insert(helpRequests).values({
+    createdAt: now,
+    contactKey: contactKey(ctx.keys, input.contact.normalized),
+    contactKind: input.contact.kind,
+    purpose: input.purpose,
+    channel: input.channel ?? (input.contact.kind === 'phone' ? 'sms' : 'email'),
+    locale: input.locale,
+    requestId: input.requestId,
+    status: 'refused',
+    processedAt: now,
+    outcome: input.problem,
+  });
 }
 
 /**
