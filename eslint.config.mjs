@@ -60,14 +60,21 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    // Docusaurus plugins run in Node at build time (they read the server's settings), not in the browser.
-    ignores: ['src/plugins/**'],
+    // Docusaurus plugins run in Node at build time (they read the server's settings), not in the
+    // browser; so do tests and their fixtures.
+    ignores: ['src/plugins/**', 'src/**/*.test.{ts,tsx}', 'src/**/test-model.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [SERVER_CODE] }] },
   },
   {
     files: ['src/**/*.{ts,tsx}'],
     // The support-links plugin feeds the staff link builder: it may read staff code.
-    ignores: ['src/support/**', 'src/pages/support/**', 'src/plugins/**'],
+    ignores: [
+      'src/support/**',
+      'src/pages/support/**',
+      'src/plugins/**',
+      'src/**/*.test.{ts,tsx}',
+      'src/**/test-model.ts',
+    ],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [SERVER_CODE, STAFF_CODE] }] },
   },
   {

@@ -17,29 +17,15 @@ import type {
 import type { TroubleshooterInput } from './context';
 import { currentStep, troubleshooterMachine, type TroubleshooterSnapshot } from './troubleshooter.machine';
 import { CHOICES, END_STEPS, isStepId, type StepId } from './steps';
+import { loadRules } from '../../server/config/public';
 
 type Ok<O> = Extract<O, { type: 'ok' }>;
 
 /** When the sample API answers arrive (ms since epoch); resends are tried well after the cooldown. */
 export const T0 = 1_700_000_000_000;
 
-/** `GET /api/v1/policy` with the server's default rules. */
-export const POLICY: Policy = {
-  codeDigits: 6,
-  codeTtlSeconds: 600,
-  linkTtlSeconds: 1800,
-  confirmationTtlSeconds: 86_400,
-  codeMaxGuesses: 5,
-  failuresBeforeCooldown: 10,
-  cooldownSeconds: 900,
-  failuresHardCap: 100,
-  resendIntervalSeconds: 60,
-  sendsPerHour: 5,
-  sendsPerDay: 10,
-  passwordMinLength: 10,
-  passwordMaxLength: 128,
-  loginLockAttempts: 10,
-};
+/** `GET /api/v1/policy` with the server's default rules (read as the server reads them). */
+export const POLICY: Policy = loadRules({});
 
 export const POLICY_OUTCOMES = {
   ok: { type: 'ok', status: 200, data: POLICY, at: T0 },
