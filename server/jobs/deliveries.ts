@@ -53,6 +53,7 @@ export async function deliverDue(ctx: ServiceContext, transports: Transports): P
       )
       .returning();
   });
+  const sent: { id: string; transport: string; providerMessageId: string | null }[] = [];
   await Promise.all(
     claimed.map(async (delivery) => {
       const payload = openPayload(ctx.keys, delivery.payloadEnc);
@@ -60,20 +61,12 @@ export async function deliverDue(ctx: ServiceContext, transports: Transports): P
       const result = payload
         ? await transport.send({ ...payload, id: delivery.id })
         : ({ ok: false, retryable: false, error: 'no payload' } as const);
-      const at = ctx.clock.now();
       if (result.ok) {
-        await ctx.db
-          .update(deliveries)
-          .set({
-            status: 'sent',
-            sentAt: at,
-            leaseUntil: null,
-            transport: result.transport,
-            providerMessageId: result.providerMessageId,
-            lastError: null,
-            ...(ctx.config.keepSentPayloads ? {} : { payloadEnc: null }),
-          })
-          .where(eq(deliveries.id, delivery.id));
+        sent.push({
+          id: delivery.id,
+          transport: result.transport,
+          providerMessageId: result.providerMessageId,
+        });
         ctx.metrics?.deliveries.inc({ channel: delivery.channel, outcome: 'sent' });
         ctx.logger.info(
           { delivery: delivery.id, channel: delivery.channel, transport: result.transport },
@@ -81,6 +74,7 @@ export async function deliverDue(ctx: ServiceContext, transports: Transports): P
         );
         return;
       }
+      const at = ctx.clock.now();
       const giveUp = !result.retryable || delivery.attempts >= ctx.config.worker.maxAttempts;
       await ctx.db
         .update(deliveries)
@@ -107,5 +101,16 @@ export async function deliverDue(ctx: ServiceContext, transports: Transports): P
       );
     }),
   );
+  // The sent ones recorded together (one statement for the batch).
+  if (sent.length > 0) {
+    const values = sql.join(
+      sent.map((row) => sql`(${row.id}::uuid, ${row.transport}, ${row.providerMessageId})`),
+      sql`, `,
+    );
+    const erase = ctx.config.keepSentPayloads ? sql`` : sql`, payload_enc = null`;
+    await ctx.db.execute(
+      sql`update ${deliveries} set status = 'sent', sent_at = ${ctx.clock.now().toISOString()}::timestamptz, lease_until = null, transport = v.transport, provider_message_id = v.provider_message_id, last_error = null${erase} from (values ${values}) as v(id, transport, provider_message_id) where ${deliveries.id} = v.id`,
+    );
+  }
   return claimed.length;
 }

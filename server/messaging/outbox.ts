@@ -27,24 +27,33 @@ export interface NewDelivery {
   now: Date;
 }
 
-/** Queues a message in the outbox, in the caller's transaction; the worker sends it. */
-export async function enqueueDelivery(tx: Db, keys: Keys, delivery: NewDelivery): Promise<string> {
-  const [row] = await tx
+/** Queues messages in the outbox, in the caller's transaction (one statement); the worker sends them. */
+export async function enqueueDeliveries(tx: Db, keys: Keys, list: readonly NewDelivery[]): Promise<string[]> {
+  if (list.length === 0) return [];
+  const rows = await tx
     .insert(deliveries)
-    .values({
-      createdAt: delivery.now,
-      helpRequestId: delivery.helpRequestId,
-      accountId: delivery.accountId,
-      contactKey: delivery.contactKey,
-      channel: delivery.channel,
-      template: delivery.template,
-      locale: delivery.locale,
-      recipientMasked: delivery.recipientMasked,
-      payloadEnc: encrypt(keys, JSON.stringify(delivery.payload)),
-      nextAttemptAt: delivery.now,
-    })
+    .values(
+      list.map((delivery) => ({
+        createdAt: delivery.now,
+        helpRequestId: delivery.helpRequestId,
+        accountId: delivery.accountId,
+        contactKey: delivery.contactKey,
+        channel: delivery.channel,
+        template: delivery.template,
+        locale: delivery.locale,
+        recipientMasked: delivery.recipientMasked,
+        payloadEnc: encrypt(keys, JSON.stringify(delivery.payload)),
+        nextAttemptAt: delivery.now,
+      })),
+    )
     .returning({ id: deliveries.id });
-  return row.id;
+  return rows.map((row) => row.id);
+}
+
+/** Queues one message in the outbox, in the caller's transaction; the worker sends it. */
+export async function enqueueDelivery(tx: Db, keys: Keys, delivery: NewDelivery): Promise<string> {
+  const [id] = await enqueueDeliveries(tx, keys, [delivery]);
+  return id;
 }
 
 export function openPayload(keys: Keys, sealed: string | null): OutgoingPayload | null {

@@ -1,4 +1,4 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import {
   accountEmployers,
@@ -49,8 +49,59 @@ export async function findAccountByContact(
   kind: ContactKind,
   normalized: string,
 ): Promise<AccountRecord | null> {
-  const [row] = await db.select().from(accounts).where(eq(column[kind], normalized)).limit(1);
-  return row ? withEmployers(db, row) : null;
+  const found = await findAccountsByContacts(db, [{ kind, normalized }]);
+  return found.get(`${kind}:${normalized}`) ?? null;
+}
+
+/**
+ * The accounts several normalized contacts name, in two queries whatever their number: a map
+ * from `kind:normalized` to the account, for the contacts on file.
+ */
+export async function findAccountsByContacts(
+  db: Db,
+  contacts: readonly { kind: ContactKind; normalized: string }[],
+): Promise<Map<string, AccountRecord>> {
+  const found = new Map<string, AccountRecord>();
+  const of = (kind: ContactKind) => [
+    ...new Set(contacts.filter((contact) => contact.kind === kind).map((contact) => contact.normalized)),
+  ];
+  const conditions = (['email', 'phone', 'username'] as const)
+    .filter((kind) => of(kind).length > 0)
+    .map((kind) => inArray(column[kind], of(kind)));
+  if (conditions.length === 0) return found;
+  const rows = await db
+    .select()
+    .from(accounts)
+    .where(conditions.length === 1 ? conditions[0] : or(...conditions));
+  if (rows.length === 0) return found;
+  const links = await db
+    .select({
+      accountId: accountEmployers.accountId,
+      id: employers.id,
+      name: employers.name,
+      loginMethod: employers.loginMethod,
+      active: employers.active,
+    })
+    .from(accountEmployers)
+    .innerJoin(employers, eq(employers.id, accountEmployers.employerId))
+    .where(
+      inArray(
+        accountEmployers.accountId,
+        rows.map((row) => row.id),
+      ),
+    )
+    .orderBy(desc(accountEmployers.isPrimary), asc(employers.name));
+  for (const row of rows) {
+    const record = recordOf(
+      row,
+      links.filter((link) => link.accountId === row.id).map(({ accountId: _, ...employer }) => employer),
+    );
+    for (const kind of ['email', 'phone', 'username'] as const) {
+      const value = row[kind];
+      if (value) found.set(`${kind}:${value}`, record);
+    }
+  }
+  return found;
 }
 
 export async function findAccountById(db: Db, id: string): Promise<AccountRecord | null> {
@@ -70,6 +121,10 @@ async function withEmployers(db: Db, row: typeof accounts.$inferSelect): Promise
     .innerJoin(employers, eq(employers.id, accountEmployers.employerId))
     .where(eq(accountEmployers.accountId, row.id))
     .orderBy(desc(accountEmployers.isPrimary), asc(employers.name));
+  return recordOf(row, links);
+}
+
+function recordOf(row: typeof accounts.$inferSelect, links: AccountRecord['employers']): AccountRecord {
   return {
     id: row.id,
     name: row.name,

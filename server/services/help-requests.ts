@@ -1,13 +1,13 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { helpRequests, type Channel, type Purpose } from '../db/schema';
-import { findAccountByContact } from './accounts';
+import { findAccountsByContacts } from './accounts';
 import { checkContact, mailboxOf, type ValidContact } from './contacts';
 import type { ServiceContext } from './context';
 import { contactKey, decrypt, encrypt } from '../lib/crypto';
 import { diagnose } from './diagnosis';
-import { takeOncePer, takeSendSlot } from './limits';
+import { takeOncePerEach, takeSendSlots } from './limits';
 import type { Locale } from '../../shared/locale';
-import { lifetimeSeconds, queueMessage } from './messages';
+import { lifetimeSeconds, queueMessages, type MessageOrder } from './messages';
 
 export type ChannelProblem = 'sms-unavailable' | 'phone-required' | 'email-required';
 
@@ -35,58 +35,107 @@ export type AcceptResult =
   | { status: 'accepted'; retryAfterSeconds: number; expiresInSeconds: number }
   | { status: 'rate-limited'; retryAfterSeconds: number };
 
+export interface HelpRequestInput {
+  contact: ValidContact;
+  purpose: Purpose;
+  channel: Channel;
+  locale: Locale;
+  requestId: string | null;
+}
+
+/** The most help requests one transaction commits together. */
+const ACCEPT_BATCH = 200;
+
+interface Waiting {
+  input: HelpRequestInput;
+  resolve: (result: AcceptResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Per service context: the requests waiting for the next commit, and whether one is under way. */
+const batches = new WeakMap<ServiceContext, { waiting: Waiting[]; committing: boolean }>();
+
 /**
  * Accepts a help request: takes a send slot for the contact (whether or not it is on file) and
  * queues the request for the worker. Nothing here reads accounts, so the answer and its timing
- * cannot depend on them.
+ * cannot depend on them. Requests arriving while a commit is under way are committed together in
+ * the next one (group commit): the answer still comes only once the request is committed.
  */
-export async function acceptHelpRequest(
-  ctx: ServiceContext,
-  input: {
-    contact: ValidContact;
-    purpose: Purpose;
-    channel: Channel;
-    locale: Locale;
-    requestId: string | null;
-  },
-): Promise<AcceptResult> {
+export function acceptHelpRequest(ctx: ServiceContext, input: HelpRequestInput): Promise<AcceptResult> {
+  let batch = batches.get(ctx);
+  if (!batch) batches.set(ctx, (batch = { waiting: [], committing: false }));
+  const queue = batch;
+  return new Promise<AcceptResult>((resolve, reject) => {
+    queue.waiting.push({ input, resolve, reject });
+    if (!queue.committing) void commitWaiting(ctx, queue);
+  });
+}
+
+async function commitWaiting(ctx: ServiceContext, queue: { waiting: Waiting[]; committing: boolean }) {
+  queue.committing = true;
+  try {
+    while (queue.waiting.length > 0) {
+      const group = queue.waiting.splice(0, ACCEPT_BATCH);
+      try {
+        const results = await acceptTogether(
+          ctx,
+          group.map((waiting) => waiting.input),
+        );
+        group.forEach((waiting, i) => waiting.resolve(results[i]));
+        if (results.some((result) => result.status === 'accepted')) ctx.wake();
+      } catch (error) {
+        for (const waiting of group) waiting.reject(error);
+      }
+    }
+  } finally {
+    queue.committing = false;
+  }
+}
+
+/** One transaction for a group of help requests: their send slots, then every row at once. */
+async function acceptTogether(ctx: ServiceContext, inputs: HelpRequestInput[]): Promise<AcceptResult[]> {
   const now = ctx.clock.now();
   const s = ctx.config.security;
-  const key = contactKey(ctx.keys, input.contact.normalized);
-  const result = await ctx.db.transaction(async (tx) => {
-    const slot = await takeSendSlot(tx, `send:${key}`, now, {
-      intervalSeconds: s.resendIntervalSeconds,
-      perHour: s.sendsPerHour,
-      perDay: s.sendsPerDay,
-    });
+  const keys = inputs.map((input) => contactKey(ctx.keys, input.contact.normalized));
+  return ctx.db.transaction(async (tx) => {
+    const slots = await takeSendSlots(
+      tx,
+      keys.map((key) => `send:${key}`),
+      now,
+      { intervalSeconds: s.resendIntervalSeconds, perHour: s.sendsPerHour, perDay: s.sendsPerDay },
+    );
     // A refused request is kept too (support sees every attempt), without the contact.
-    await tx.insert(helpRequests).values({
-      createdAt: now,
-      contactKey: key,
-      contactEnc: slot.allowed ? encrypt(ctx.keys, input.contact.normalized) : null,
-      contactKind: input.contact.kind,
-      purpose: input.purpose,
-      channel: input.channel,
-      locale: input.locale,
-      requestId: input.requestId,
-      ...(slot.allowed
-        ? {}
-        : {
-            status: 'refused' as const,
-            processedAt: now,
-            // A wait longer than the resend interval can only come from the hourly or daily cap.
-            outcome: slot.retryAfterSeconds > s.resendIntervalSeconds ? 'limit-reached' : 'cooling-down',
-          }),
-    });
-    return slot;
+    await tx.insert(helpRequests).values(
+      inputs.map((input, i) => ({
+        createdAt: now,
+        contactKey: keys[i],
+        contactEnc: slots[i].allowed ? encrypt(ctx.keys, input.contact.normalized) : null,
+        contactKind: input.contact.kind,
+        purpose: input.purpose,
+        channel: input.channel,
+        locale: input.locale,
+        requestId: input.requestId,
+        ...(slots[i].allowed
+          ? {}
+          : {
+              status: 'refused' as const,
+              processedAt: now,
+              // A wait longer than the resend interval can only come from the hourly or daily cap.
+              outcome:
+                slots[i].retryAfterSeconds > s.resendIntervalSeconds ? 'limit-reached' : 'cooling-down',
+            }),
+      })),
+    );
+    return slots.map((slot, i): AcceptResult =>
+      slot.allowed
+        ? {
+            status: 'accepted',
+            retryAfterSeconds: slot.retryAfterSeconds,
+            expiresInSeconds: lifetimeSeconds(ctx, inputs[i].purpose),
+          }
+        : { status: 'rate-limited', retryAfterSeconds: slot.retryAfterSeconds },
+    );
   });
-  if (!result.allowed) return { status: 'rate-limited', retryAfterSeconds: result.retryAfterSeconds };
-  ctx.wake();
-  return {
-    status: 'accepted',
-    retryAfterSeconds: result.retryAfterSeconds,
-    expiresInSeconds: lifetimeSeconds(ctx, input.purpose),
-  };
 }
 
 /**
@@ -119,80 +168,115 @@ export async function recordRefusedRequest(
   });
 }
 
+/** The most queued help requests one worker transaction processes. */
+const PROCESS_BATCH = 100;
+
 /**
- * Processes the oldest queued help request, in one transaction: diagnose, issue the code or
- * token, queue the messages, forget the contact. A crash rolls it all back and the request is
- * processed again, so nothing is lost or sent twice. Returns false when the queue is empty.
+ * Processes the oldest queued help requests (up to `limit`), in one transaction: diagnose each
+ * against its account, issue the codes or tokens, queue the messages, forget the contacts. A crash
+ * rolls it all back and the requests are processed again, so nothing is lost or sent twice.
+ * Another instance's worker skips the rows this one holds. Returns how many were processed.
  */
-export async function processNextHelpRequest(ctx: ServiceContext): Promise<boolean> {
+export async function processHelpRequestBatch(ctx: ServiceContext, limit = PROCESS_BATCH): Promise<number> {
   return ctx.db.transaction(async (tx) => {
-    const [job] = await tx
+    const jobs = await tx
       .select()
       .from(helpRequests)
       .where(eq(helpRequests.status, 'queued'))
       .orderBy(asc(helpRequests.seq))
-      .limit(1)
+      .limit(limit)
       .for('update', { skipLocked: true });
-    if (!job) return false;
+    if (jobs.length === 0) return 0;
     const now = ctx.clock.now();
-    const checked = checkContact(job.contactEnc ? decrypt(ctx.keys, job.contactEnc) : '');
-    let outcome = 'invalid-contact';
-    if (checked.kind !== 'invalid') {
-      const account = await findAccountByContact(tx, checked.kind, checked.normalized);
-      let plan = diagnose({
-        account,
-        contactKind: checked.kind,
+    const contacts = jobs.map((job) => checkContact(job.contactEnc ? decrypt(ctx.keys, job.contactEnc) : ''));
+    const valid = contacts.filter((contact): contact is ValidContact => contact.kind !== 'invalid');
+    const accounts = await findAccountsByContacts(tx, valid);
+    const accountOf = (contact: ValidContact) =>
+      accounts.get(`${contact.kind}:${contact.normalized}`) ?? null;
+    const plans = jobs.map((job, i) => {
+      const contact = contacts[i];
+      if (contact.kind === 'invalid') return [];
+      return diagnose({
+        account: accountOf(contact),
+        contactKind: contact.kind,
         purpose: job.purpose,
         channel: job.channel,
         now,
       });
-      if (!account && plan.length > 0) {
-        // Once a day per mailbox: its tagged variants (`x+1@…`, `x+2@…`) share the one notice.
-        const mailbox = checked.kind === 'email' ? mailboxOf(checked.normalized) : checked.normalized;
-        const allowed = await takeOncePer(
-          tx,
-          `notice:${mailbox === checked.normalized ? job.contactKey : contactKey(ctx.keys, mailbox)}`,
-          now,
-          ctx.config.security.unknownEmailNoticeSeconds,
-        );
-        if (!allowed) plan = [];
-      }
-      for (const message of plan) {
+    });
+    // Once a day per mailbox for an unknown address: its tagged variants (`x+1@…`, `x+2@…`) share
+    // the one notice, and so do two requests of this batch.
+    const noticeKey = (i: number) => {
+      const contact = contacts[i] as ValidContact;
+      const mailbox = contact.kind === 'email' ? mailboxOf(contact.normalized) : contact.normalized;
+      return `notice:${mailbox === contact.normalized ? jobs[i].contactKey : contactKey(ctx.keys, mailbox)}`;
+    };
+    const needNotice = jobs
+      .map((_, i) => i)
+      .filter(
+        (i) =>
+          contacts[i].kind !== 'invalid' && !accountOf(contacts[i] as ValidContact) && plans[i].length > 0,
+      );
+    const allowed = await takeOncePerEach(
+      tx,
+      needNotice.map(noticeKey),
+      now,
+      ctx.config.security.unknownEmailNoticeSeconds,
+    );
+    for (const i of needNotice) {
+      if (allowed.has(noticeKey(i))) allowed.delete(noticeKey(i));
+      else plans[i] = [];
+    }
+    const orders: MessageOrder[] = [];
+    jobs.forEach((job, i) => {
+      const contact = contacts[i];
+      if (contact.kind === 'invalid') return;
+      const account = accountOf(contact);
+      for (const message of plans[i]) {
         // A username is not an address: its messages go to the email on file.
         const to =
           message.to === 'contact'
-            ? { kind: checked.kind, value: checked.normalized, key: job.contactKey }
+            ? { kind: contact.kind, value: contact.normalized, key: job.contactKey }
             : { kind: 'email' as const, value: account!.email!, key: contactKey(ctx.keys, account!.email!) };
-        await queueMessage(tx, ctx, {
+        orders.push({
           template: message.template,
           channel: message.channel,
           locale: job.locale as Locale,
           to,
           account,
           // Secrets are bound to the contact the worker typed (the one they will verify with).
-          boundTo: { contact: checked.normalized, key: job.contactKey },
+          boundTo: { contact: contact.normalized, key: job.contactKey },
           helpRequestId: job.id,
           note: message.template === 'login-code' ? message.note : undefined,
           now,
         });
       }
-      outcome = plan.length
-        ? plan.map((message) => message.template).join('+')
-        : account
-          ? 'nothing'
-          : 'unknown-contact';
-    }
-    await tx
-      .update(helpRequests)
-      .set({ status: 'done', processedAt: now, outcome, contactEnc: null })
-      .where(eq(helpRequests.id, job.id));
-    return true;
+    });
+    await queueMessages(tx, ctx, orders);
+    const outcomes = jobs.map((_, i) => {
+      const contact = contacts[i];
+      if (contact.kind === 'invalid') return 'invalid-contact';
+      if (plans[i].length) return plans[i].map((message) => message.template).join('+');
+      return accountOf(contact) ? 'nothing' : 'unknown-contact';
+    });
+    const values = sql.join(
+      jobs.map((job, i) => sql`(${job.id}::uuid, ${outcomes[i]})`),
+      sql`, `,
+    );
+    await tx.execute(
+      sql`update ${helpRequests} set status = 'done', processed_at = ${now.toISOString()}::timestamptz, contact_enc = null, outcome = v.outcome from (values ${values}) as v(id, outcome) where ${helpRequests.id} = v.id`,
+    );
+    return jobs.length;
   });
 }
 
 /** Drains the queue (bounded), returning how many requests were processed. */
 export async function processHelpRequests(ctx: ServiceContext, max = 100): Promise<number> {
   let processed = 0;
-  while (processed < max && (await processNextHelpRequest(ctx))) processed++;
+  while (processed < max) {
+    const batch = await processHelpRequestBatch(ctx, Math.min(PROCESS_BATCH, max - processed));
+    if (batch === 0) break;
+    processed += batch;
+  }
   return processed;
 }

@@ -90,37 +90,85 @@ function waitForNextSend(hits: number[], nowMs: number, rules: SendRules): numbe
  * When allowed, `retryAfterSeconds` is the wait before the next send.
  */
 export async function takeSendSlot(tx: Db, key: string, now: Date, rules: SendRules): Promise<LimitResult> {
+  const [slot] = await takeSendSlots(tx, [key], now, rules);
+  return slot;
+}
+
+/**
+ * {@link takeSendSlot} for several requests at once (a batch of help requests), in three
+ * statements whatever their number: the rows of their contacts are locked by one upsert, each
+ * request is decided in order (two for one contact: the second sees the first's send), and the
+ * changed rows are written back by one update.
+ */
+export async function takeSendSlots(
+  tx: Db,
+  keys: readonly string[],
+  now: Date,
+  rules: SendRules,
+): Promise<LimitResult[]> {
   const nowMs = now.getTime();
-  // The upsert locks the row (one statement instead of insert + select for update).
-  const [row] = await tx
+  const expiresAt = new Date(nowMs + DAY);
+  const distinct = [...new Set(keys)].sort();
+  // The upsert locks the rows (sorted: two batches lock them in the same order).
+  const rows = await tx
     .insert(rateLimits)
-    .values({ key, hits: [], expiresAt: new Date(nowMs + DAY) })
+    .values(distinct.map((key) => ({ key, hits: [], expiresAt })))
     .onConflictDoUpdate({ target: rateLimits.key, set: { key: sql`excluded.key` } })
-    .returning({ hits: rateLimits.hits });
-  const recent = row.hits.filter((t) => t > nowMs - DAY);
-  const wait = waitForNextSend(recent, nowMs, rules);
-  if (wait > 0) return { allowed: false, retryAfterSeconds: seconds(wait) };
-  const hits = [...recent, nowMs];
-  await tx
-    .update(rateLimits)
-    .set({ hits, expiresAt: new Date(nowMs + DAY) })
-    .where(eq(rateLimits.key, key));
-  return { allowed: true, retryAfterSeconds: Math.ceil(waitForNextSend(hits, nowMs, rules) / 1000) };
+    .returning({ key: rateLimits.key, hits: rateLimits.hits });
+  const hitsOf = new Map(rows.map((row) => [row.key, row.hits.filter((t) => t > nowMs - DAY)]));
+  const changed = new Set<string>();
+  const results = keys.map((key): LimitResult => {
+    const recent = hitsOf.get(key) ?? [];
+    const wait = waitForNextSend(recent, nowMs, rules);
+    if (wait > 0) return { allowed: false, retryAfterSeconds: seconds(wait) };
+    const hits = [...recent, nowMs];
+    hitsOf.set(key, hits);
+    changed.add(key);
+    return { allowed: true, retryAfterSeconds: Math.ceil(waitForNextSend(hits, nowMs, rules) / 1000) };
+  });
+  if (changed.size === 1) {
+    const [key] = changed;
+    await tx
+      .update(rateLimits)
+      .set({ hits: hitsOf.get(key)!, expiresAt })
+      .where(eq(rateLimits.key, key));
+  } else if (changed.size > 1) {
+    const values = sql.join(
+      [...changed].map((key) => sql`(${key}, ${JSON.stringify(hitsOf.get(key))}::jsonb)`),
+      sql`, `,
+    );
+    await tx.execute(
+      sql`update ${rateLimits} set hits = v.hits, expires_at = ${expiresAt.toISOString()}::timestamptz from (values ${values}) as v(key, hits) where ${rateLimits.key} = v.key`,
+    );
+  }
+  return results;
 }
 
 /** At most one event per `intervalSeconds` (e.g. the "no account uses this address" notice). */
 export async function takeOncePer(tx: Db, key: string, now: Date, intervalSeconds: number): Promise<boolean> {
+  return (await takeOncePerEach(tx, [key], now, intervalSeconds)).has(key);
+}
+
+/** {@link takeOncePer} for several keys in one statement: the keys whose event may happen now. */
+export async function takeOncePerEach(
+  tx: Db,
+  keys: readonly string[],
+  now: Date,
+  intervalSeconds: number,
+): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
   const nowMs = now.getTime();
+  const expiresAt = new Date(nowMs + intervalSeconds * 1000);
   const rows = await tx
     .insert(rateLimits)
-    .values({ key, windowStart: now, expiresAt: new Date(nowMs + intervalSeconds * 1000) })
+    .values([...new Set(keys)].sort().map((key) => ({ key, windowStart: now, expiresAt })))
     .onConflictDoUpdate({
       target: rateLimits.key,
-      set: { windowStart: now, expiresAt: new Date(nowMs + intervalSeconds * 1000) },
+      set: { windowStart: now, expiresAt },
       setWhere: sql`${rateLimits.windowStart} is null or ${rateLimits.windowStart} <= ${iso(nowMs - intervalSeconds * 1000)}::timestamptz`,
     })
     .returning({ key: rateLimits.key });
-  return rows.length > 0;
+  return new Set(rows.map((row) => row.key));
 }
 
 export interface FailureRules {

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client';
 import type { Channel, Purpose } from '../db/schema';
-import { enqueueDelivery } from '../messaging/outbox';
+import { enqueueDeliveries, type NewDelivery } from '../messaging/outbox';
 import {
   renderEmail,
   renderSms,
@@ -12,7 +12,7 @@ import type { Locale } from '../../shared/locale';
 import { loginMethodOf, type AccountRecord } from './accounts';
 import { maskContact, type ContactKind } from './contacts';
 import type { ServiceContext } from './context';
-import { issueCode, issueToken } from './secrets';
+import { issueSecrets, type IssueRequest } from './secrets';
 
 /** The secret each template carries, by what it is for. */
 const PURPOSE_OF_TEMPLATE: Partial<Record<Template, Purpose>> = {
@@ -62,11 +62,55 @@ export interface MessageOrder {
 }
 
 /**
- * Queues one message, in the caller's transaction: issues the code or link token its template
- * carries (voiding the earlier ones), renders it in the recipient's language and puts it in the
- * outbox for the delivery worker. Help requests and support actions both send through here.
+ * Queues messages, in the caller's transaction: issues the code or link token each template
+ * carries (voiding the earlier ones), renders each in its recipient's language and puts them in
+ * the outbox for the delivery worker, in a few statements whatever their number. Help requests
+ * and support actions both send through here.
  */
+export async function queueMessages(
+  tx: Db,
+  ctx: ServiceContext,
+  orders: readonly MessageOrder[],
+): Promise<void> {
+  if (orders.length === 0) return;
+  const carrying = orders
+    .map((order, index) => ({ order, index, purpose: PURPOSE_OF_TEMPLATE[order.template] }))
+    .filter((entry): entry is { order: MessageOrder; index: number; purpose: Purpose } =>
+      Boolean(entry.purpose),
+    );
+  const secrets = await issueSecrets(
+    tx,
+    ctx.keys,
+    carrying.map(({ order, purpose }): IssueRequest => {
+      if (!order.account) throw new Error(`${order.template} needs an account`);
+      const issue = {
+        purpose,
+        contact: order.boundTo.contact,
+        contactKey: order.boundTo.key,
+        accountId: order.account.id,
+        now: order.now,
+        ttlSeconds: lifetimeSeconds(ctx, purpose),
+      };
+      return order.template === 'login-code'
+        ? { ...issue, kind: 'code', digits: ctx.config.security.codeDigits }
+        : { ...issue, kind: 'token' };
+    }),
+  );
+  const secretOf = new Map(carrying.map(({ index }, i) => [index, secrets[i]]));
+  await enqueueDeliveries(
+    tx,
+    ctx.keys,
+    orders.map((order, index) => rendered(ctx, order, secretOf.get(index))),
+  );
+}
+
+/** Queues one message: {@link queueMessages} with one order. */
 export async function queueMessage(tx: Db, ctx: ServiceContext, order: MessageOrder): Promise<void> {
+  await queueMessages(tx, ctx, [order]);
+}
+
+/** A message in its recipient's language, with the code or the link of `secret`, ready for the outbox. */
+function rendered(ctx: ServiceContext, order: MessageOrder, secret: string | undefined): NewDelivery {
   const { account, locale, template } = order;
   const vars: MessageVars = {
     firstName: account?.name.split(/\s+/)[0] ?? null,
@@ -85,29 +129,18 @@ export async function queueMessage(tx: Db, ctx: ServiceContext, order: MessageOr
   const codes: string[] = [];
   const links: string[] = [];
   const purpose = PURPOSE_OF_TEMPLATE[template];
-  if (purpose) {
-    if (!account) throw new Error(`${template} needs an account`);
-    const ttlSeconds = lifetimeSeconds(ctx, purpose);
-    const issue = {
-      purpose,
-      contact: order.boundTo.contact,
-      contactKey: order.boundTo.key,
-      accountId: account.id,
-      now: order.now,
-      ttlSeconds,
-    };
-    vars.validSeconds = ttlSeconds;
+  if (purpose && secret !== undefined) {
+    vars.validSeconds = lifetimeSeconds(ctx, purpose);
     if (template === 'login-code') {
-      vars.code = await issueCode(tx, ctx.keys, ctx.config.security.codeDigits, issue);
-      codes.push(vars.code);
+      vars.code = secret;
+      codes.push(secret);
     } else {
-      const token = await issueToken(tx, ctx.keys, issue);
-      vars.link = pageUrl(ctx, locale, `/account/${LINK_PAGE[template]}#token=${token}`);
+      vars.link = pageUrl(ctx, locale, `/account/${LINK_PAGE[template]}#token=${secret}`);
       links.push(vars.link);
     }
   }
   const email = order.channel === 'email' ? renderEmail(template, locale, vars) : null;
-  await enqueueDelivery(tx, ctx.keys, {
+  return {
     helpRequestId: order.helpRequestId,
     accountId: account?.id ?? null,
     contactKey: order.to.key,
@@ -124,5 +157,5 @@ export async function queueMessage(tx: Db, ctx: ServiceContext, order: MessageOr
       links,
     },
     now: order.now,
-  });
+  };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { oneTimeSecrets, type Purpose } from '../db/schema';
 import { codeHash, randomCode, randomToken, sameHash, tokenHash, type Keys } from '../lib/crypto';
@@ -13,54 +13,75 @@ export interface IssueOptions {
   ttlSeconds: number;
 }
 
+export type IssueRequest =
+  (IssueOptions & { kind: 'code'; digits: number }) | (IssueOptions & { kind: 'token' });
+
 /**
- * Voids the live secrets of this purpose for the contact or its account (asked for through its
- * phone, email or username): only the newest one works.
+ * Issues codes and link tokens, storing HMACs only (HMAC(purpose ‖ contact ‖ code) for a code,
+ * HMAC(purpose ‖ token) for a token), in two statements per purpose whatever their number: the
+ * live secrets of that purpose for each contact or account (asked for through its phone, email or
+ * username) are voided, then the new ones inserted. Only the newest works: of two issued here for
+ * one contact or account, the earlier is stored already voided. Returns the secrets in order.
  */
-async function voidEarlier(tx: Db, options: IssueOptions): Promise<void> {
-  await tx
-    .update(oneTimeSecrets)
-    .set({ voidedAt: options.now })
-    .where(
-      and(
-        or(
-          eq(oneTimeSecrets.contactKey, options.contactKey),
-          eq(oneTimeSecrets.accountId, options.accountId),
+export async function issueSecrets(tx: Db, keys: Keys, requests: readonly IssueRequest[]): Promise<string[]> {
+  if (requests.length === 0) return [];
+  const secrets = requests.map((request) =>
+    request.kind === 'code' ? randomCode(request.digits) : randomToken(),
+  );
+  for (const purpose of new Set(requests.map((request) => request.purpose))) {
+    const ofPurpose = requests.filter((request) => request.purpose === purpose);
+    await tx
+      .update(oneTimeSecrets)
+      .set({ voidedAt: ofPurpose[0].now })
+      .where(
+        and(
+          or(
+            inArray(oneTimeSecrets.contactKey, [...new Set(ofPurpose.map((request) => request.contactKey))]),
+            inArray(oneTimeSecrets.accountId, [...new Set(ofPurpose.map((request) => request.accountId))]),
+          ),
+          eq(oneTimeSecrets.purpose, purpose),
+          isNull(oneTimeSecrets.usedAt),
+          isNull(oneTimeSecrets.voidedAt),
         ),
-        eq(oneTimeSecrets.purpose, options.purpose),
-        isNull(oneTimeSecrets.usedAt),
-        isNull(oneTimeSecrets.voidedAt),
-      ),
-    );
+      );
+  }
+  const supersededAt = (index: number): Date | null => {
+    const request = requests[index];
+    const later = requests
+      .slice(index + 1)
+      .some(
+        (other) =>
+          other.purpose === request.purpose &&
+          (other.contactKey === request.contactKey || other.accountId === request.accountId),
+      );
+    return later ? request.now : null;
+  };
+  await tx.insert(oneTimeSecrets).values(
+    requests.map((request, i) => ({
+      purpose: request.purpose,
+      contactKey: request.contactKey,
+      accountId: request.accountId,
+      hash:
+        request.kind === 'code'
+          ? codeHash(keys, request.purpose, request.contact, secrets[i])
+          : tokenHash(keys, request.purpose, secrets[i]),
+      createdAt: request.now,
+      expiresAt: new Date(request.now.getTime() + request.ttlSeconds * 1000),
+      voidedAt: supersededAt(i),
+    })),
+  );
+  return secrets;
 }
 
-/** Issues a numeric code; stores HMAC(purpose ‖ contact ‖ code) only. */
+/** Issues a numeric code (voiding the earlier ones); stores HMAC(purpose ‖ contact ‖ code) only. */
 export async function issueCode(tx: Db, keys: Keys, digits: number, options: IssueOptions): Promise<string> {
-  await voidEarlier(tx, options);
-  const code = randomCode(digits);
-  await tx.insert(oneTimeSecrets).values({
-    purpose: options.purpose,
-    contactKey: options.contactKey,
-    accountId: options.accountId,
-    hash: codeHash(keys, options.purpose, options.contact, code),
-    createdAt: options.now,
-    expiresAt: new Date(options.now.getTime() + options.ttlSeconds * 1000),
-  });
+  const [code] = await issueSecrets(tx, keys, [{ ...options, kind: 'code', digits }]);
   return code;
 }
 
-/** Issues a link token (32 random bytes); stores HMAC(purpose ‖ token) only. */
+/** Issues a link token, 32 random bytes (voiding the earlier ones); stores HMAC(purpose ‖ token) only. */
 export async function issueToken(tx: Db, keys: Keys, options: IssueOptions): Promise<string> {
-  await voidEarlier(tx, options);
-  const token = randomToken();
-  await tx.insert(oneTimeSecrets).values({
-    purpose: options.purpose,
-    contactKey: options.contactKey,
-    accountId: options.accountId,
-    hash: tokenHash(keys, options.purpose, token),
-    createdAt: options.now,
-    expiresAt: new Date(options.now.getTime() + options.ttlSeconds * 1000),
-  });
+  const [token] = await issueSecrets(tx, keys, [{ ...options, kind: 'token' }]);
   return token;
 }
 
