@@ -8,7 +8,14 @@ import { languageDetector } from 'hono/language';
 import { isDatabaseUnavailable } from './db/client';
 import { apiError, type ErrorCode } from './http/errors';
 import type { AppDeps, AppEnv } from './http/env';
-import { clientAddress, localeOf, requestIds, requestLogger, trustedProxyList } from './http/middleware';
+import {
+  admissionControl,
+  clientAddress,
+  localeOf,
+  requestIds,
+  requestLogger,
+  trustedProxyList,
+} from './http/middleware';
 import { metricsHandler, metricsMiddleware } from './http/metrics';
 import { securityHeaders } from './http/security-headers';
 import { inlineScriptHashes, siteRoutes } from './http/site';
@@ -120,6 +127,8 @@ export function createApp(deps: AppDeps) {
       caches: false,
     }),
   );
+  // Before anything is read: shedding depends on load only.
+  app.use('/api/v1/*', admissionControl(deps.admission, deps.ctx.clock));
   app.use(
     '/api/*',
     bodyLimit({

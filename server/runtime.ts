@@ -4,6 +4,7 @@ import { openDatabase, type Database } from './db/client';
 import { seedDemoData } from './db/seed';
 import { createApp } from './app';
 import type { Lifecycle } from './http/env';
+import type { Admission } from './http/middleware';
 import { createTransports, type Transports } from './messaging/transports';
 import { markStaleSends, Worker } from './jobs/worker';
 import { systemClock, type Clock } from './lib/clock';
@@ -60,6 +61,7 @@ export interface Runtime {
   ctx: ServiceContext;
   worker: Worker;
   lifecycle: Lifecycle;
+  admission: Admission;
   app: ReturnType<typeof createApp>;
   close(): Promise<void>;
 }
@@ -103,13 +105,15 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       logger.warn({ interrupted }, 'messages interrupted while sending marked uncertain (not resent)');
   }
   const lifecycle: Lifecycle = { draining: false };
-  const app = createApp({ ctx, database, worker, lifecycle });
+  const admission: Admission = { inFlight: 0, limit: config.maxInFlight, lastShedAt: 0 };
+  const app = createApp({ ctx, database, worker, lifecycle, admission });
   return {
     config,
     database,
     ctx,
     worker,
     lifecycle,
+    admission,
     app,
     async close() {
       await worker!.stop();

@@ -105,6 +105,7 @@ const serverSchema = z.object({
   SUPPORT_AUTH_FAILURE_LIMIT: int(20, 1),
   IP_FEEDBACK_LIMIT: int(20, 1),
   IP_EVENT_LIMIT: int(300, 1),
+  API_MAX_IN_FLIGHT: int(256, 1),
 });
 
 const envSchema = serverSchema.extend(rulesSchema.shape).extend(brandSchema.shape);
@@ -201,6 +202,8 @@ export interface Config {
     authFailureLimit: number;
   };
   feedback: { ipLimit: number; eventIpLimit: number };
+  /** API requests one instance handles at once; more get a quick `503 overloaded`. */
+  maxInFlight: number;
 }
 
 /** Parses the environment once; throws a {@link ConfigError} listing every problem. */
@@ -281,5 +284,6 @@ export function loadConfig(source: Source = process.env): Config {
       authFailureLimit: env.SUPPORT_AUTH_FAILURE_LIMIT,
     },
     feedback: { ipLimit: env.IP_FEEDBACK_LIMIT, eventIpLimit: env.IP_EVENT_LIMIT },
+    maxInFlight: env.API_MAX_IN_FLIGHT,
   };
 }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/client';
 import type { Worker } from '../jobs/worker';
 import type { ServiceContext } from '../services/context';
+import type { Admission } from './middleware';
 
 export type AppEnv = {
   // Absent under `app.request()` in tests: code reading it copes.
@@ -27,4 +28,5 @@ export interface AppDeps {
   database: Database;
   worker: Worker;
   lifecycle: Lifecycle;
+  admission: Admission;
 }

@@ -136,6 +136,10 @@ const MESSAGES = {
     en: 'The service is starting or cannot reach its database.',
     fr: 'Le service démarre ou n’arrive pas à joindre sa base de données.',
   },
+  overloaded: {
+    en: 'The service is very busy right now. Please try again in a few seconds.',
+    fr: 'Le service est très sollicité en ce moment. Veuillez réessayer dans quelques secondes.',
+  },
   'service-unavailable': {
     en: 'The service is temporarily unavailable. Please try again in a moment.',
     fr: 'Le service est momentanément indisponible. Veuillez réessayer dans un instant.',
@@ -234,7 +238,7 @@ const DESCRIPTIONS: Record<number, string> = {
   413: 'Body larger than the limit (8 KiB by default).',
   415: 'Body not sent as JSON.',
   429: 'Too many requests; `Retry-After` gives the seconds to wait.',
-  503: 'Not ready, or the database cannot be reached for now (`Retry-After`).',
+  503: 'Not ready, overloaded (`overloaded`: more requests than this instance admits), or the database cannot be reached for now (`Retry-After`).',
 };
 
 /** OpenAPI entries for the error answers a route can give. */

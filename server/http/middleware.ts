@@ -2,6 +2,7 @@ import { BlockList, isIP } from 'node:net';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Hook } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
+import type { Clock } from '../lib/clock';
 import type { ServiceContext } from '../services/context';
 import { checkClientLimit, type ClientLimitKind } from '../services/limits';
 import { normalizeLocale, type Locale } from '../../shared/locale';
@@ -108,6 +109,38 @@ export function uniformTiming(floorMs: number): MiddlewareHandler<AppEnv> {
     let left: number;
     while ((left = floorMs - (performance.now() - started)) > 0)
       await new Promise((resolve) => setTimeout(resolve, Math.ceil(left)));
+  };
+}
+
+/** What admission control tracks: the API requests being handled now, and when one was last shed. */
+export interface Admission {
+  inFlight: number;
+  limit: number;
+  /** When a request was last refused for load (ms since epoch), for readiness. */
+  lastShedAt: number;
+}
+
+/** The seconds a client is told to wait when the instance is overloaded. */
+export const OVERLOAD_RETRY_SECONDS = 2;
+
+/**
+ * Admission control: beyond `limit` API requests in flight, a request is refused at once with a
+ * `503 overloaded` and `Retry-After`, before anything is read or done, so the answer is the same for
+ * every contact and every request either gets a quick answer or is served, never left waiting.
+ */
+export function admissionControl(admission: Admission, clock: Clock): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (admission.inFlight >= admission.limit) {
+      admission.lastShedAt = clock.now().getTime();
+      c.header('Retry-After', String(OVERLOAD_RETRY_SECONDS));
+      return apiError(c, 503, 'overloaded', localeOf(c));
+    }
+    admission.inFlight++;
+    try {
+      await next();
+    } finally {
+      admission.inFlight--;
+    }
   };
 }
 

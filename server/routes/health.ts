@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../http/env';
 import { apiError, errorResponses } from '../http/errors';
-import { localeOf } from '../http/middleware';
+import { localeOf, OVERLOAD_RETRY_SECONDS } from '../http/middleware';
 
 const health = createRoute({
   method: 'get',
@@ -30,12 +30,17 @@ const ready = createRoute({
   },
 });
 
-export function healthRoutes({ database, ctx, lifecycle }: AppDeps) {
+export function healthRoutes({ database, ctx, lifecycle, admission }: AppDeps) {
   return new OpenAPIHono<AppEnv>()
     .openapi(health, (c) => c.json({ status: 'ok' as const }, 200))
     .openapi(ready, async (c) => {
       // A load balancer stops sending traffic while the process drains.
       if (lifecycle.draining) return apiError(c, 503, 'not-ready', localeOf(c));
+      // Overloaded now, or shed requests within the last second: route new clients elsewhere.
+      if (admission.inFlight >= admission.limit || ctx.clock.now().getTime() - admission.lastShedAt < 1000) {
+        c.header('Retry-After', String(OVERLOAD_RETRY_SECONDS));
+        return apiError(c, 503, 'overloaded', localeOf(c));
+      }
       try {
         await database.ping();
         return c.json({ status: 'ready' as const }, 200);
