@@ -82,7 +82,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     (await openDatabase(
       config.databaseUrl
         ? { kind: 'postgres', url: config.databaseUrl }
-        : { kind: 'pglite', dataDir: config.dataDir },
+        : { kind: 'pglite', dataDir: config.dataDir, thread: config.pgliteThread },
     ));
   if (config.seedDemo && (await seedDemoData(database.db, clock.now()))) logger.info('demo data seeded');
   let worker: Worker | null = null;

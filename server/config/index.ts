@@ -58,6 +58,7 @@ const serverSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_BASE_URL: url('the address users open, e.g. https://help.example.com').optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  PGLITE_THREAD: bool(true),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL')
@@ -163,6 +164,8 @@ export interface Config {
   port: number;
   publicBaseUrl: string;
   dataDir: string;
+  /** The embedded database runs in a thread of its own (off the event loop); `false` in the same one. */
+  pgliteThread: boolean;
   databaseUrl: string | null;
   siteDir: string;
   serveSite: boolean;
@@ -232,6 +235,7 @@ export function loadConfig(source: Source = process.env): Config {
     port: env.PORT,
     publicBaseUrl,
     dataDir: env.DATA_DIR,
+    pgliteThread: env.PGLITE_THREAD,
     databaseUrl: env.DATABASE_URL ?? null,
     siteDir: env.SITE_DIR,
     serveSite: env.SERVE_SITE,

@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { RemotePglite } from './pglite-remote';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -23,7 +24,13 @@ export interface Database {
 }
 
 export type DatabaseOptions =
-  { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string; poolSize?: number };
+  | {
+      kind: 'pglite';
+      dataDir: string | null;
+      /** Run PGlite in a thread of its own (off the event loop that serves requests). */
+      thread?: boolean;
+    }
+  | { kind: 'postgres'; url: string; poolSize?: number };
 
 // From __filename: under tsx's ESM loader __dirname is not this folder, __filename is this file.
 export const migrationsFolder = path.join(path.dirname(__filename), 'migrations');
@@ -36,6 +43,22 @@ const MIGRATION_LOCK = 4_173_201;
 
 /** Opens the database (PGlite in a folder or in memory, or a PostgreSQL server) and migrates it. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.kind === 'pglite' && options.thread) {
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    const client = new RemotePglite(options.dataDir ? path.resolve(options.dataDir) : null);
+    await client.waitReady;
+    // drizzle drives it like a PGlite client (query, transaction); the thread sets the parsers.
+    const db = drizzlePglite({ client: client as unknown as PGlite, schema });
+    await migratePglite(db, { migrationsFolder });
+    return {
+      db: db as unknown as Db,
+      kind: 'pglite',
+      ping: async () => {
+        await client.query('select 1');
+      },
+      close: () => client.close(),
+    };
+  }
   if (options.kind === 'pglite') {
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
     // One options object: `new PGlite(undefined, options)` ignores the options (in memory).

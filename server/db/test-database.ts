@@ -39,7 +39,9 @@ export async function createPostgresTestDatabase(
  */
 export async function openTestDatabase(): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) return openDatabase({ kind: 'pglite', dataDir: null });
+  // TEST_PGLITE_THREAD=1: PGlite in its thread, as `npm start` runs it.
+  if (!url)
+    return openDatabase({ kind: 'pglite', dataDir: null, thread: process.env.TEST_PGLITE_THREAD === '1' });
   const scratch = await createPostgresTestDatabase(url);
   const database = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: 8 });
   return {

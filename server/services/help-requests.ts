@@ -7,6 +7,7 @@ import { contactKey, decrypt, encrypt } from '../lib/crypto';
 import { diagnose } from './diagnosis';
 import { takeOncePerEach, takeSendSlots } from './limits';
 import type { Locale } from '../../shared/locale';
+import { groupCommitPer } from '../lib/group-commit';
 import { lifetimeSeconds, queueMessages, type MessageOrder } from './messages';
 
 export type ChannelProblem = 'sms-unavailable' | 'phone-required' | 'email-required';
@@ -43,18 +44,6 @@ export interface HelpRequestInput {
   requestId: string | null;
 }
 
-/** The most help requests one transaction commits together. */
-const ACCEPT_BATCH = 200;
-
-interface Waiting {
-  input: HelpRequestInput;
-  resolve: (result: AcceptResult) => void;
-  reject: (error: unknown) => void;
-}
-
-/** Per service context: the requests waiting for the next commit, and whether one is under way. */
-const batches = new WeakMap<ServiceContext, { waiting: Waiting[]; committing: boolean }>();
-
 /**
  * Accepts a help request: takes a send slot for the contact (whether or not it is on file) and
  * queues the request for the worker. Nothing here reads accounts, so the answer and its timing
@@ -62,35 +51,17 @@ const batches = new WeakMap<ServiceContext, { waiting: Waiting[]; committing: bo
  * the next one (group commit): the answer still comes only once the request is committed.
  */
 export function acceptHelpRequest(ctx: ServiceContext, input: HelpRequestInput): Promise<AcceptResult> {
-  let batch = batches.get(ctx);
-  if (!batch) batches.set(ctx, (batch = { waiting: [], committing: false }));
-  const queue = batch;
-  return new Promise<AcceptResult>((resolve, reject) => {
-    queue.waiting.push({ input, resolve, reject });
-    if (!queue.committing) void commitWaiting(ctx, queue);
-  });
+  return accept(ctx, input);
 }
 
-async function commitWaiting(ctx: ServiceContext, queue: { waiting: Waiting[]; committing: boolean }) {
-  queue.committing = true;
-  try {
-    while (queue.waiting.length > 0) {
-      const group = queue.waiting.splice(0, ACCEPT_BATCH);
-      try {
-        const results = await acceptTogether(
-          ctx,
-          group.map((waiting) => waiting.input),
-        );
-        group.forEach((waiting, i) => waiting.resolve(results[i]));
-        if (results.some((result) => result.status === 'accepted')) ctx.wake();
-      } catch (error) {
-        for (const waiting of group) waiting.reject(error);
-      }
-    }
-  } finally {
-    queue.committing = false;
-  }
-}
+const accept = groupCommitPer(
+  (ctx: ServiceContext) => async (inputs: HelpRequestInput[]) => {
+    const results = await acceptTogether(ctx, inputs);
+    if (results.some((result) => result.status === 'accepted')) ctx.wake();
+    return results;
+  },
+  200,
+);
 
 /** One transaction for a group of help requests: their send slots, then every row at once. */
 async function acceptTogether(ctx: ServiceContext, inputs: HelpRequestInput[]): Promise<AcceptResult[]> {

@@ -3,6 +3,7 @@ import type { Db } from '../db/client';
 import { rateLimits } from '../db/schema';
 import type { ServiceContext } from './context';
 import { clientKey } from '../lib/crypto';
+import { groupCommitPer } from '../lib/group-commit';
 
 export type LimitResult =
   { allowed: true; retryAfterSeconds: number } | { allowed: false; retryAfterSeconds: number };
@@ -24,23 +25,58 @@ export async function hitFixedWindow(
   windowSeconds: number,
   limit: number,
 ): Promise<LimitResult> {
+  const [result] = await hitFixedWindows(db, [key], now, windowSeconds, limit);
+  return result;
+}
+
+/**
+ * {@link hitFixedWindow} for several hits at once, in one statement: a key hit n times counts n,
+ * and its hits are decided in order (the one that makes the count exceed `limit` is refused, and
+ * those after it).
+ */
+export async function hitFixedWindows(
+  db: Db,
+  keys: readonly string[],
+  now: Date,
+  windowSeconds: number,
+  limit: number,
+): Promise<LimitResult[]> {
   const nowMs = now.getTime();
   const windowMs = windowSeconds * 1000;
+  const hits = new Map<string, number>();
+  for (const key of keys) hits.set(key, (hits.get(key) ?? 0) + 1);
   const stale = sql`(${rateLimits.windowStart} is null or ${rateLimits.windowStart} <= ${iso(nowMs - windowMs)}::timestamptz)`;
-  const [row] = await db
+  const rows = await db
     .insert(rateLimits)
-    .values({ key, count: 1, windowStart: now, expiresAt: new Date(nowMs + windowMs) })
+    .values(
+      [...hits.keys()]
+        .sort()
+        .map((key) => ({
+          key,
+          count: hits.get(key)!,
+          windowStart: now,
+          expiresAt: new Date(nowMs + windowMs),
+        })),
+    )
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
-        count: sql`case when ${stale} then 1 else ${rateLimits.count} + 1 end`,
+        count: sql`case when ${stale} then excluded.count else ${rateLimits.count} + excluded.count end`,
         windowStart: sql`case when ${stale} then ${iso(nowMs)}::timestamptz else ${rateLimits.windowStart} end`,
         expiresAt: sql`case when ${stale} then ${iso(nowMs + windowMs)}::timestamptz else ${rateLimits.expiresAt} end`,
       },
     })
-    .returning({ count: rateLimits.count, windowStart: rateLimits.windowStart });
-  const retryAfterSeconds = seconds(row.windowStart!.getTime() + windowMs - nowMs);
-  return row.count > limit ? { allowed: false, retryAfterSeconds } : { allowed: true, retryAfterSeconds: 0 };
+    .returning({ key: rateLimits.key, count: rateLimits.count, windowStart: rateLimits.windowStart });
+  const after = new Map(rows.map((row) => [row.key, row]));
+  const seen = new Map<string, number>();
+  return keys.map((key) => {
+    const row = after.get(key)!;
+    const nth = (seen.get(key) ?? 0) + 1;
+    seen.set(key, nth);
+    const count = row.count - hits.get(key)! + nth;
+    const retryAfterSeconds = seconds(row.windowStart!.getTime() + windowMs - nowMs);
+    return count > limit ? { allowed: false, retryAfterSeconds } : { allowed: true, retryAfterSeconds: 0 };
+  });
 }
 
 /**
@@ -247,13 +283,30 @@ export async function purgeExpiredLimits(db: Db, now: Date): Promise<void> {
 export type ClientLimitKind = 'send' | 'verify';
 
 /** The per-client-address limit (30 sends or 60 verifications per 5 minutes by default). */
-export async function checkClientLimit(ctx: ServiceContext, kind: ClientLimitKind, address: string) {
-  const s = ctx.config.security;
-  return hitFixedWindow(
-    ctx.db,
-    `ip-${kind}:${clientKey(ctx.keys, address)}`,
-    ctx.clock.now(),
-    s.ipWindowSeconds,
-    kind === 'send' ? s.ipSendLimit : s.ipVerifyLimit,
-  );
+export function checkClientLimit(ctx: ServiceContext, kind: ClientLimitKind, address: string) {
+  return clientHits(ctx, { kind, key: `ip-${kind}:${clientKey(ctx.keys, address)}` });
 }
+
+// Hits from requests arriving together are counted together (one statement a group).
+const clientHits = groupCommitPer(
+  (ctx: ServiceContext) =>
+    async (hits: { kind: ClientLimitKind; key: string }[]): Promise<LimitResult[]> => {
+      const s = ctx.config.security;
+      const now = ctx.clock.now();
+      const results = new Array<LimitResult>(hits.length);
+      for (const kind of ['send', 'verify'] as const) {
+        const ofKind = hits.map((hit, i) => ({ hit, i })).filter(({ hit }) => hit.kind === kind);
+        if (ofKind.length === 0) continue;
+        const counted = await hitFixedWindows(
+          ctx.db,
+          ofKind.map(({ hit }) => hit.key),
+          now,
+          s.ipWindowSeconds,
+          kind === 'send' ? s.ipSendLimit : s.ipVerifyLimit,
+        );
+        ofKind.forEach(({ i }, j) => (results[i] = counted[j]));
+      }
+      return results;
+    },
+  500,
+);
