@@ -37,6 +37,12 @@ const SECTIONS: SectionEntry[] = [
     load: async () => (await import('./api')).api,
   },
   {
+    name: 'storm',
+    title: 'a login storm: overload, pages first, the timing of what follows a help request',
+    needsBuild: true,
+    load: async () => (await import('./storm')).storm,
+  },
+  {
     name: 'timing',
     title: 'help-requests response time, known vs unknown contacts',
     needsBuild: false,
@@ -71,6 +77,9 @@ const HELP = `npm run bench -- [options]
   --no-build              use build/ as it is (default: rebuild when missing or older than the sources)
  api:
   --api-duration=S        seconds per target (default 10)  --api-connections=N (default 50)
+ storm:
+  --storm-duration=S      seconds of each load (default 10)  --storm-connections=N (overload, default 600)
+  --probe-pairs=N         timing-probe pairs of each kind (default 150)
  lighthouse:
   --presets=mobile,desktop  --pages=home,article,troubleshoot  --langs=en,fr
   --runs=N                median of N runs per page (default 1)

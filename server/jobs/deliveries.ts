@@ -6,6 +6,7 @@ import type { ServiceContext } from '../services/context';
 
 // The delivery job: sends what the outbox holds, with retries and backoff, exactly once.
 
+/** Messages claimed at once when a transport does not say (a provider's rate limits). */
 const BATCH = 10;
 
 /** Backoff after a failed attempt: 30 s, 1 min, 2 min... (by default) up to 1 hour, with ±20 % jitter. */
@@ -39,7 +40,7 @@ export async function deliverDue(ctx: ServiceContext, transports: Transports): P
       .from(deliveries)
       .where(and(eq(deliveries.status, 'pending'), lte(deliveries.nextAttemptAt, now)))
       .orderBy(asc(deliveries.nextAttemptAt), asc(deliveries.seq))
-      .limit(BATCH)
+      .limit(Math.min(transports.email.batch ?? BATCH, transports.sms.batch ?? BATCH))
       .for('update', { skipLocked: true });
     if (due.length === 0) return [];
     return tx

@@ -1,4 +1,5 @@
 import { desc, eq, or } from 'drizzle-orm';
+import { insertColumns } from '../db/bulk';
 import type { Db } from '../db/client';
 import { deliveries, helpRequests, type Channel } from '../db/schema';
 import { decrypt, encrypt, type Keys } from '../lib/crypto';
@@ -30,24 +31,25 @@ export interface NewDelivery {
 /** Queues messages in the outbox, in the caller's transaction (one statement); the worker sends them. */
 export async function enqueueDeliveries(tx: Db, keys: Keys, list: readonly NewDelivery[]): Promise<string[]> {
   if (list.length === 0) return [];
-  const rows = await tx
-    .insert(deliveries)
-    .values(
-      list.map((delivery) => ({
-        createdAt: delivery.now,
-        helpRequestId: delivery.helpRequestId,
-        accountId: delivery.accountId,
-        contactKey: delivery.contactKey,
-        channel: delivery.channel,
-        template: delivery.template,
-        locale: delivery.locale,
-        recipientMasked: delivery.recipientMasked,
-        payloadEnc: encrypt(keys, JSON.stringify(delivery.payload)),
-        nextAttemptAt: delivery.now,
-      })),
-    )
-    .returning({ id: deliveries.id });
-  return rows.map((row) => row.id);
+  const column = <T>(pick: (delivery: NewDelivery) => T) => list.map(pick);
+  const inserted = await insertColumns<{ id: string }>(
+    tx,
+    deliveries,
+    [
+      ['created_at', 'timestamptz', column((d) => d.now.toISOString())],
+      ['help_request_id', 'uuid', column((d) => d.helpRequestId)],
+      ['account_id', 'uuid', column((d) => d.accountId)],
+      ['contact_key', 'text', column((d) => d.contactKey)],
+      ['channel', 'text', column((d) => d.channel)],
+      ['template', 'text', column((d) => d.template)],
+      ['locale', 'text', column((d) => d.locale)],
+      ['recipient_masked', 'text', column((d) => d.recipientMasked)],
+      ['payload_enc', 'text', column((d) => encrypt(keys, JSON.stringify(d.payload)))],
+      ['next_attempt_at', 'timestamptz', column((d) => d.now.toISOString())],
+    ],
+    'id',
+  );
+  return inserted.map((row) => row.id);
 }
 
 /** Queues one message in the outbox, in the caller's transaction; the worker sends it. */

@@ -11,12 +11,16 @@ export interface Transport {
   name: string;
   send(message: OutgoingPayload & { id: string }): Promise<SendResult>;
   close?(): void;
+  /** How many messages it may have in flight at once (10 when unset: a provider's limits). */
+  batch?: number;
 }
 
 /** Development and tests: the outbox table is the destination; nothing leaves the machine. */
 export const outboxTransport: Transport = {
   name: 'outbox',
   send: async () => ({ ok: true, transport: 'outbox', providerMessageId: null }),
+  // Nothing leaves the machine, so nothing is ever in flight.
+  batch: 200,
 };
 
 interface SmtpError extends Error {

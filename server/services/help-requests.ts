@@ -1,4 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
+import { insertColumns } from '../db/bulk';
 import { helpRequests, type Channel, type Purpose } from '../db/schema';
 import { findAccountsByContacts } from './accounts';
 import { checkContact, mailboxOf, type ValidContact } from './contacts';
@@ -76,27 +77,31 @@ async function acceptTogether(ctx: ServiceContext, inputs: HelpRequestInput[]): 
       { intervalSeconds: s.resendIntervalSeconds, perHour: s.sendsPerHour, perDay: s.sendsPerDay },
     );
     // A refused request is kept too (support sees every attempt), without the contact.
-    await tx.insert(helpRequests).values(
-      inputs.map((input, i) => ({
-        createdAt: now,
-        contactKey: keys[i],
-        contactEnc: slots[i].allowed ? encrypt(ctx.keys, input.contact.normalized) : null,
-        contactKind: input.contact.kind,
-        purpose: input.purpose,
-        channel: input.channel,
-        locale: input.locale,
-        requestId: input.requestId,
-        ...(slots[i].allowed
-          ? {}
-          : {
-              status: 'refused' as const,
-              processedAt: now,
-              // A wait longer than the resend interval can only come from the hourly or daily cap.
-              outcome:
-                slots[i].retryAfterSeconds > s.resendIntervalSeconds ? 'limit-reached' : 'cooling-down',
-            }),
-      })),
-    );
+    const refusal = (i: number) =>
+      slots[i].allowed
+        ? null
+        : // A wait longer than the resend interval can only come from the hourly or daily cap.
+          slots[i].retryAfterSeconds > s.resendIntervalSeconds
+          ? 'limit-reached'
+          : 'cooling-down';
+    const at = now.toISOString();
+    await insertColumns(tx, helpRequests, [
+      ['created_at', 'timestamptz', inputs.map(() => at)],
+      ['contact_key', 'text', keys],
+      [
+        'contact_enc',
+        'text',
+        inputs.map((input, i) => (slots[i].allowed ? encrypt(ctx.keys, input.contact.normalized) : null)),
+      ],
+      ['contact_kind', 'text', inputs.map((input) => input.contact.kind)],
+      ['purpose', 'text', inputs.map((input) => input.purpose)],
+      ['channel', 'text', inputs.map((input) => input.channel)],
+      ['locale', 'text', inputs.map((input) => input.locale)],
+      ['request_id', 'text', inputs.map((input) => input.requestId)],
+      ['status', 'text', inputs.map((_, i) => (slots[i].allowed ? 'queued' : 'refused'))],
+      ['processed_at', 'timestamptz', inputs.map((_, i) => (slots[i].allowed ? null : at))],
+      ['outcome', 'text', inputs.map((_, i) => refusal(i))],
+    ]);
     return slots.map((slot, i): AcceptResult =>
       slot.allowed
         ? {

@@ -49,14 +49,12 @@ export async function hitFixedWindows(
   const rows = await db
     .insert(rateLimits)
     .values(
-      [...hits.keys()]
-        .sort()
-        .map((key) => ({
-          key,
-          count: hits.get(key)!,
-          windowStart: now,
-          expiresAt: new Date(nowMs + windowMs),
-        })),
+      [...hits.keys()].sort().map((key) => ({
+        key,
+        count: hits.get(key)!,
+        windowStart: now,
+        expiresAt: new Date(nowMs + windowMs),
+      })),
     )
     .onConflictDoUpdate({
       target: rateLimits.key,

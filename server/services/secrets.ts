@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { insertColumns } from '../db/bulk';
 import type { Db } from '../db/client';
 import { oneTimeSecrets, type Purpose } from '../db/schema';
 import { codeHash, randomCode, randomToken, sameHash, tokenHash, type Keys } from '../lib/crypto';
@@ -56,20 +57,27 @@ export async function issueSecrets(tx: Db, keys: Keys, requests: readonly IssueR
       );
     return later ? request.now : null;
   };
-  await tx.insert(oneTimeSecrets).values(
-    requests.map((request, i) => ({
-      purpose: request.purpose,
-      contactKey: request.contactKey,
-      accountId: request.accountId,
-      hash:
+  await insertColumns(tx, oneTimeSecrets, [
+    ['purpose', 'text', requests.map((request) => request.purpose)],
+    ['contact_key', 'text', requests.map((request) => request.contactKey)],
+    ['account_id', 'uuid', requests.map((request) => request.accountId)],
+    [
+      'hash',
+      'text',
+      requests.map((request, i) =>
         request.kind === 'code'
           ? codeHash(keys, request.purpose, request.contact, secrets[i])
           : tokenHash(keys, request.purpose, secrets[i]),
-      createdAt: request.now,
-      expiresAt: new Date(request.now.getTime() + request.ttlSeconds * 1000),
-      voidedAt: supersededAt(i),
-    })),
-  );
+      ),
+    ],
+    ['created_at', 'timestamptz', requests.map((request) => request.now.toISOString())],
+    [
+      'expires_at',
+      'timestamptz',
+      requests.map((request) => new Date(request.now.getTime() + request.ttlSeconds * 1000).toISOString()),
+    ],
+    ['voided_at', 'timestamptz', requests.map((_, i) => supersededAt(i)?.toISOString() ?? null)],
+  ]);
   return secrets;
 }
 
