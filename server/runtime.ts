@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { Config } from './config';
 import { openDatabase, type Database } from './db/client';
 import { seedDemoData } from './db/seed';
@@ -6,60 +6,22 @@ import { createApp } from './app';
 import type { Lifecycle } from './http/env';
 import type { Admission } from './http/middleware';
 import { createTransports, type Transports } from './messaging/transports';
+import { RemoteWorker, type BackgroundWorker } from './jobs/remote-worker';
 import { markStaleSends, Worker } from './jobs/worker';
 import { systemClock, type Clock } from './lib/clock';
 import type { ServiceContext } from './services/context';
 import { deriveKeys } from './lib/crypto';
 import { createMetrics } from './lib/metrics';
 
-/** Never log these, wherever they appear in a log object. */
-export const REDACTED_PATHS = [
-  'contact',
-  'code',
-  'token',
-  'password',
-  'sessionToken',
-  '*.contact',
-  '*.code',
-  '*.token',
-  '*.password',
-  '*.sessionToken',
-  'req.headers.authorization',
-];
+import { createLogger } from './lib/logger';
 
-/** Errors without the query parameters a failed SQL statement carries (they may hold a contact). */
-function serializeError(error: Error): Record<string, unknown> {
-  const serialized = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
-  const strip = (text: unknown) =>
-    typeof text === 'string' ? text.replace(/\nparams: [^\n]*/g, '\nparams: [redacted]') : text;
-  serialized.message = strip(serialized.message);
-  serialized.stack = strip(serialized.stack);
-  delete serialized.params;
-  if (serialized.cause && typeof serialized.cause === 'object') {
-    const cause = serialized.cause as Record<string, unknown>;
-    serialized.cause = { type: cause.type, code: cause.code, message: strip(cause.message) };
-  }
-  return serialized;
-}
-
-/** JSON logs: never a code, token, password or contact (paths redacted, SQL parameters dropped). */
-export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream): Logger {
-  const options = {
-    level: config.logLevel,
-    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    serializers: { err: serializeError },
-  };
-  // Standard output, written asynchronously: lines logged while a write is under way go out
-  // together in the next one (fewer blocking system calls under load). Flushed when the process
-  // exits.
-  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
-}
+export { createLogger, REDACTED_PATHS } from './lib/logger';
 
 export interface Runtime {
   config: Config;
   database: Database;
   ctx: ServiceContext;
-  worker: Worker;
+  worker: BackgroundWorker;
   lifecycle: Lifecycle;
   admission: Admission;
   app: ReturnType<typeof createApp>;
@@ -85,7 +47,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         : { kind: 'pglite', dataDir: config.dataDir, thread: config.pgliteThread },
     ));
   if (config.seedDemo && (await seedDemoData(database.db, clock.now()))) logger.info('demo data seeded');
-  let worker: Worker | null = null;
+  let worker: BackgroundWorker | null = null;
   const ctx: ServiceContext = {
     db: database.db,
     keys: deriveKeys(config.secretKey),
@@ -96,7 +58,12 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     metrics: createMetrics(),
   };
   const transports = options.transports ?? createTransports(config);
-  worker = new Worker(ctx, transports);
+  // With PGlite in its thread, the worker runs there too (off this event loop), unless a test
+  // brings its own clock or transports, which live here.
+  worker =
+    database.thread && !options.clock && !options.transports
+      ? new RemoteWorker(database.thread, config, ctx.metrics)
+      : new Worker(ctx, transports);
   // PGlite belongs to this one process: whatever was being sent at start was cut by a crash.
   // (On PostgreSQL another instance may be sending: its lease decides.)
   if (database.kind === 'pglite') {

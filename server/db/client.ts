@@ -18,6 +18,8 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** PGlite in its thread: the background worker can run there, next to it. */
+  thread?: RemotePglite;
   /** Answers when the database can run a query; used by `/api/ready`. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -53,6 +55,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return {
       db: db as unknown as Db,
       kind: 'pglite',
+      thread: client,
       ping: async () => {
         await client.query('select 1');
       },
@@ -110,6 +113,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     },
     close: () => pool.end(),
   };
+}
+
+/**
+ * Drizzle over a PGlite instance this thread owns (the database thread's own jobs): queries
+ * without per-query parsers, the instance having them set once (see below).
+ */
+export function drizzleOverPglite(client: PGlite): Db {
+  return drizzlePglite({ client: withoutPerQueryParsers(client), schema }) as unknown as Db;
 }
 
 // The parsers drizzle gives PGlite with every query: dates and intervals stay text (drizzle maps

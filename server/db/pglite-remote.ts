@@ -72,7 +72,19 @@ export class RemotePglite implements RemoteTransaction {
     this.pending.clear();
   }
 
-  private call<T>(message: Record<string, unknown>): Promise<T> {
+  /** Counters the thread's jobs move, for the main thread's registry. */
+  onMetric(listener: (metric: string, labels?: Record<string, string>) => void): void {
+    this.worker.on('message', (message: { metric?: string; labels?: Record<string, string> }) => {
+      if (message.metric) listener(message.metric, message.labels);
+    });
+  }
+
+  /** A message to the thread that needs no answer. */
+  notify(message: Record<string, unknown>): void {
+    if (!this.gone) this.worker.postMessage(message);
+  }
+
+  call<T>(message: Record<string, unknown>): Promise<T> {
     if (this.gone) return Promise.reject(this.gone);
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {

@@ -4,7 +4,9 @@
 //
 // Messages in: { id, type: 'query', sql, params, rowMode, tx? } | { id, type: 'exec', sql, tx? }
 //            | { id, type: 'begin' } | { id, type: 'end', tx, commit } | { id, type: 'close' }
-// Messages out: { id, result } | { id, error: { message, ...fields } }
+//            | { id, type: 'jobs-start', config } | { type: 'jobs-wake' } | { id, type: 'jobs-run' }
+//            | { id, type: 'jobs-stop' }
+// Messages out: { id, result } | { id, error: { message, ...fields } } | { metric, labels }
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, types } from '@electric-sql/pglite';
 
@@ -20,6 +22,8 @@ const db = new PGlite({ ...(workerData.dataDir ? { dataDir: workerData.dataDir }
 /** Open transactions: their PGlite transaction object, and how to end them. */
 const transactions = new Map();
 let nextTransaction = 1;
+/** The background worker, when the main thread runs it here (`jobs-start`). */
+let jobs = null;
 
 const serialize = (error) => {
   const fields = { message: error instanceof Error ? error.message : String(error) };
@@ -83,6 +87,22 @@ async function handle(message) {
       const error = await finished;
       if (error) fail(id, error);
       else reply(id, null);
+    } else if (type === 'jobs-start') {
+      // TypeScript, loaded through tsx (a runtime dependency: `npm start` runs with it).
+      const { tsImport } = await import('tsx/esm/api');
+      const { startThreadJobs } = await tsImport('../jobs/thread-jobs.ts', import.meta.url);
+      jobs = startThreadJobs(db, message.config, (metric, labels) =>
+        parentPort.postMessage({ metric, labels }),
+      );
+      reply(id, null);
+    } else if (type === 'jobs-wake') {
+      jobs?.wake();
+    } else if (type === 'jobs-run') {
+      reply(id, await jobs.runOnce());
+    } else if (type === 'jobs-stop') {
+      await jobs?.stop();
+      jobs = null;
+      reply(id, null);
     } else if (type === 'close') {
       await db.close();
       reply(id, null);

@@ -1,7 +1,7 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client';
-import type { Worker } from '../jobs/worker';
+import type { BackgroundWorker } from '../jobs/remote-worker';
 import type { ServiceContext } from '../services/context';
 import type { Admission } from './middleware';
 
@@ -26,7 +26,7 @@ export interface Lifecycle {
 export interface AppDeps {
   ctx: ServiceContext;
   database: Database;
-  worker: Worker;
+  worker: BackgroundWorker;
   lifecycle: Lifecycle;
   admission: Admission;
 }

@@ -1,0 +1,51 @@
+import type { Config } from '../config';
+import type { RemotePglite } from '../db/pglite-remote';
+import type { Metrics } from '../lib/metrics';
+
+/** What the app and `npm start` need of the background worker, wherever it runs. */
+export interface BackgroundWorker {
+  start(): void;
+  wake(): void;
+  runOnce(): Promise<{ requests: number; sent: number }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The background worker running in the database thread (server/jobs/thread-jobs.ts), driven from
+ * the main thread; the counters it moves arrive in this process's metrics.
+ */
+export class RemoteWorker implements BackgroundWorker {
+  private started: Promise<void> | null = null;
+
+  constructor(
+    private readonly thread: RemotePglite,
+    private readonly config: Config,
+    metrics: Metrics | undefined,
+  ) {
+    thread.onMetric((metric, labels) => {
+      if (metric === 'deliveries' && labels) metrics?.deliveries.inc(labels);
+      if (metric === 'workerPasses') metrics?.workerPasses.inc();
+    });
+  }
+
+  start(): void {
+    this.started ??= this.thread.call<void>({ type: 'jobs-start', config: this.config });
+  }
+
+  wake(): void {
+    this.thread.notify({ type: 'jobs-wake' });
+  }
+
+  async runOnce(): Promise<{ requests: number; sent: number }> {
+    this.start();
+    await this.started;
+    return this.thread.call({ type: 'jobs-run' });
+  }
+
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    await this.started.catch(() => undefined);
+    await this.thread.call({ type: 'jobs-stop' });
+    this.started = null;
+  }
+}
