@@ -6,6 +6,8 @@ import { bearerToken, localeOf, validationHook } from '../http/middleware';
 import { checkContact } from '../services/contacts';
 import { clientKey } from '../lib/crypto';
 import { buildReport } from '../services/feedback';
+import { reportPeriod } from './report-period';
+import { searchReportRoutes } from './search-report';
 import { fixedWindowExceeded, hitFixedWindow } from '../services/limits';
 import {
   createAgentVerifier,
@@ -129,13 +131,6 @@ const report = createRoute({
 });
 
 const REFUSAL_STATUS: Record<string, 404 | 409> = { 'account-not-found': 404 };
-const DAY_MS = 86_400_000;
-
-/** `YYYY-MM-DD` as midnight UTC, or null when it is not a real day. */
-function parseDay(value: string): Date | null {
-  const date = new Date(`${value}T00:00:00.000Z`);
-  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value ? null : date;
-}
 
 /**
  * The support tools' API: every request carries `Authorization: Bearer <support token>`. A missing,
@@ -178,47 +173,47 @@ export function supportRoutes({ ctx }: AppDeps) {
     return apiError(c, REFUSAL_STATUS[result.reason] ?? 409, result.reason as ErrorCode, locale);
   };
 
-  return app
-    .openapi(session, (c) => c.json({ agent: c.get('agent')! }, 200))
-    .openapi(lookup, async (c) => {
-      const body = c.req.valid('json');
-      const locale = localeOf(c, body.locale);
-      const contact = checkContact(body.contact);
-      if (contact.kind === 'invalid')
-        return apiError(c, 400, 'invalid-contact', locale, { reason: contact.reason });
-      const account = await lookUpAccount(ctx, contact, by(c));
-      if (!account) return apiError(c, 404, 'account-not-found', locale);
-      return c.json({ account }, 200);
-    })
-    .openapi(invitation, async (c) => {
-      const { accountId } = c.req.valid('param');
-      const body = (c.req.header('content-type')?.includes('json') ? c.req.valid('json') : undefined) ?? {};
-      const result = await resendInvitation(ctx, accountId, localeOf(c, body.locale), by(c));
-      if (result.status !== 'done') return refused(c, result);
-      return c.json({ account: result.account, channel: result.channel, recipient: result.recipient }, 200);
-    })
-    .openapi(unlock, async (c) => {
-      const result = await unlockAccount(ctx, c.req.valid('param').accountId, by(c));
-      if (result.status !== 'done') return refused(c, result);
-      return c.json({ account: result.account }, 200);
-    })
-    .openapi(accessCode, async (c) => {
-      const result = await issueTemporaryAccessCode(ctx, c.req.valid('param').accountId, by(c));
-      if (result.status !== 'done') return refused(c, result);
-      return c.json({ account: result.account, code: result.code, expiresAt: result.expiresAt }, 201);
-    })
-    .openapi(emailRelease, async (c) => {
-      const result = await releaseMergedEmail(ctx, c.req.valid('param').accountId, by(c));
-      if (result.status !== 'done') return refused(c, result);
-      return c.json({ account: result.account }, 200);
-    })
-    .openapi(report, async (c) => {
-      const query = c.req.valid('query');
-      const today = new Date(Math.floor(ctx.clock.now().getTime() / DAY_MS) * DAY_MS);
-      const to = query.to ? parseDay(query.to) : today;
-      const from = query.from ? parseDay(query.from) : to && new Date(to.getTime() - 29 * DAY_MS);
-      if (!from || !to || to < from || to.getTime() - from.getTime() > 365 * DAY_MS)
-        return apiError(c, 400, 'invalid-period', localeOf(c));
-      return c.json(await buildReport(ctx, from, new Date(to.getTime() + DAY_MS)), 200);
-    });
+  return (
+    app
+      .openapi(session, (c) => c.json({ agent: c.get('agent')! }, 200))
+      .openapi(lookup, async (c) => {
+        const body = c.req.valid('json');
+        const locale = localeOf(c, body.locale);
+        const contact = checkContact(body.contact);
+        if (contact.kind === 'invalid')
+          return apiError(c, 400, 'invalid-contact', locale, { reason: contact.reason });
+        const account = await lookUpAccount(ctx, contact, by(c));
+        if (!account) return apiError(c, 404, 'account-not-found', locale);
+        return c.json({ account }, 200);
+      })
+      .openapi(invitation, async (c) => {
+        const { accountId } = c.req.valid('param');
+        const body = (c.req.header('content-type')?.includes('json') ? c.req.valid('json') : undefined) ?? {};
+        const result = await resendInvitation(ctx, accountId, localeOf(c, body.locale), by(c));
+        if (result.status !== 'done') return refused(c, result);
+        return c.json({ account: result.account, channel: result.channel, recipient: result.recipient }, 200);
+      })
+      .openapi(unlock, async (c) => {
+        const result = await unlockAccount(ctx, c.req.valid('param').accountId, by(c));
+        if (result.status !== 'done') return refused(c, result);
+        return c.json({ account: result.account }, 200);
+      })
+      .openapi(accessCode, async (c) => {
+        const result = await issueTemporaryAccessCode(ctx, c.req.valid('param').accountId, by(c));
+        if (result.status !== 'done') return refused(c, result);
+        return c.json({ account: result.account, code: result.code, expiresAt: result.expiresAt }, 201);
+      })
+      .openapi(emailRelease, async (c) => {
+        const result = await releaseMergedEmail(ctx, c.req.valid('param').accountId, by(c));
+        if (result.status !== 'done') return refused(c, result);
+        return c.json({ account: result.account }, 200);
+      })
+      .openapi(report, async (c) => {
+        const period = reportPeriod(c.req.valid('query'), ctx.clock.now());
+        if (!period) return apiError(c, 400, 'invalid-period', localeOf(c));
+        return c.json(await buildReport(ctx, period.from, period.to), 200);
+      })
+      // Behind the token check above, like every support route.
+      .route('/search-report', searchReportRoutes({ ctx }))
+  );
 }

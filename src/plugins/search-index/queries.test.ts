@@ -1,20 +1,20 @@
 /**
- * The query sets (queries.en.json, queries.fr.json): phrasings as workers type them, each with the
+ * The query sets (src/search/queries.en.json, queries.fr.json): phrasings as workers type them, each with the
  * article it must find. They run against the index the site build makes, from the same articles
- * and code (src/plugins/search-index), and the right article must be in the top 3 for at least
+ * and code (this plugin), and the right article must be in the top 3 for at least
  * 95 % of them in each language. Content editors extend the sets when they add an article.
  */
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { loadRules } from '../../server/config/public';
-import { loadSearchDocuments } from '../plugins/search-index/documents';
-import { LOCALES } from '../../shared/locale';
-import { createSearchEngine } from './engine';
-import queriesEn from './queries.en.json';
-import queriesFr from './queries.fr.json';
+import { loadRules } from '../../../server/config/public';
+import { loadSearchDocuments } from './documents';
+import { LOCALES } from '../../../shared/locale';
+import { createSearchEngine } from '../../search/engine';
+import queriesEn from '../../search/queries.en.json';
+import queriesFr from '../../search/queries.fr.json';
 
 const QUERIES = { en: queriesEn, fr: queriesFr };
-const siteDir = path.resolve(__dirname, '../..');
+const siteDir = path.resolve(__dirname, '../../..');
 const rules = loadRules();
 
 describe.each(LOCALES)('the %s query set', (locale) => {
