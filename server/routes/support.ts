@@ -131,7 +131,6 @@ const report = createRoute({
 });
 
 const REFUSAL_STATUS: Record<string, 404 | 409> = { 'account-not-found': 404 };
-
 /**
  * The support tools' API: every request carries `Authorization: Bearer <support token>`. A missing,
  * malformed or unknown token gets one and the same 401; too many of them from one address a 429.
@@ -164,6 +163,7 @@ export function supportRoutes({ ctx }: AppDeps) {
     await next();
   });
 
+  // Every route below, the search report's sub-app included, is behind the token check above.
   const by = (c: Context<AppEnv>) => ({ agent: c.get('agent')!, requestId: c.get('requestId') });
 
   const refused = (c: Context<AppEnv>, result: Exclude<ActionResult, { status: 'done' }>) => {
@@ -173,47 +173,44 @@ export function supportRoutes({ ctx }: AppDeps) {
     return apiError(c, REFUSAL_STATUS[result.reason] ?? 409, result.reason as ErrorCode, locale);
   };
 
-  return (
-    app
-      .openapi(session, (c) => c.json({ agent: c.get('agent')! }, 200))
-      .openapi(lookup, async (c) => {
-        const body = c.req.valid('json');
-        const locale = localeOf(c, body.locale);
-        const contact = checkContact(body.contact);
-        if (contact.kind === 'invalid')
-          return apiError(c, 400, 'invalid-contact', locale, { reason: contact.reason });
-        const account = await lookUpAccount(ctx, contact, by(c));
-        if (!account) return apiError(c, 404, 'account-not-found', locale);
-        return c.json({ account }, 200);
-      })
-      .openapi(invitation, async (c) => {
-        const { accountId } = c.req.valid('param');
-        const body = (c.req.header('content-type')?.includes('json') ? c.req.valid('json') : undefined) ?? {};
-        const result = await resendInvitation(ctx, accountId, localeOf(c, body.locale), by(c));
-        if (result.status !== 'done') return refused(c, result);
-        return c.json({ account: result.account, channel: result.channel, recipient: result.recipient }, 200);
-      })
-      .openapi(unlock, async (c) => {
-        const result = await unlockAccount(ctx, c.req.valid('param').accountId, by(c));
-        if (result.status !== 'done') return refused(c, result);
-        return c.json({ account: result.account }, 200);
-      })
-      .openapi(accessCode, async (c) => {
-        const result = await issueTemporaryAccessCode(ctx, c.req.valid('param').accountId, by(c));
-        if (result.status !== 'done') return refused(c, result);
-        return c.json({ account: result.account, code: result.code, expiresAt: result.expiresAt }, 201);
-      })
-      .openapi(emailRelease, async (c) => {
-        const result = await releaseMergedEmail(ctx, c.req.valid('param').accountId, by(c));
-        if (result.status !== 'done') return refused(c, result);
-        return c.json({ account: result.account }, 200);
-      })
-      .openapi(report, async (c) => {
-        const period = reportPeriod(c.req.valid('query'), ctx.clock.now());
-        if (!period) return apiError(c, 400, 'invalid-period', localeOf(c));
-        return c.json(await buildReport(ctx, period.from, period.to), 200);
-      })
-      // Behind the token check above, like every support route.
-      .route('/search-report', searchReportRoutes({ ctx }))
-  );
+  return app
+    .openapi(session, (c) => c.json({ agent: c.get('agent')! }, 200))
+    .openapi(lookup, async (c) => {
+      const body = c.req.valid('json');
+      const locale = localeOf(c, body.locale);
+      const contact = checkContact(body.contact);
+      if (contact.kind === 'invalid')
+        return apiError(c, 400, 'invalid-contact', locale, { reason: contact.reason });
+      const account = await lookUpAccount(ctx, contact, by(c));
+      if (!account) return apiError(c, 404, 'account-not-found', locale);
+      return c.json({ account }, 200);
+    })
+    .openapi(invitation, async (c) => {
+      const { accountId } = c.req.valid('param');
+      const body = (c.req.header('content-type')?.includes('json') ? c.req.valid('json') : undefined) ?? {};
+      const result = await resendInvitation(ctx, accountId, localeOf(c, body.locale), by(c));
+      if (result.status !== 'done') return refused(c, result);
+      return c.json({ account: result.account, channel: result.channel, recipient: result.recipient }, 200);
+    })
+    .openapi(unlock, async (c) => {
+      const result = await unlockAccount(ctx, c.req.valid('param').accountId, by(c));
+      if (result.status !== 'done') return refused(c, result);
+      return c.json({ account: result.account }, 200);
+    })
+    .openapi(accessCode, async (c) => {
+      const result = await issueTemporaryAccessCode(ctx, c.req.valid('param').accountId, by(c));
+      if (result.status !== 'done') return refused(c, result);
+      return c.json({ account: result.account, code: result.code, expiresAt: result.expiresAt }, 201);
+    })
+    .openapi(emailRelease, async (c) => {
+      const result = await releaseMergedEmail(ctx, c.req.valid('param').accountId, by(c));
+      if (result.status !== 'done') return refused(c, result);
+      return c.json({ account: result.account }, 200);
+    })
+    .openapi(report, async (c) => {
+      const period = reportPeriod(c.req.valid('query'), ctx.clock.now());
+      if (!period) return apiError(c, 400, 'invalid-period', localeOf(c));
+      return c.json(await buildReport(ctx, period.from, period.to), 200);
+    })
+    .route('/search-report', searchReportRoutes({ ctx }));
 }

@@ -14,7 +14,9 @@ export interface SearchRuntime {
 export function createRuntime(locale: Locale): SearchRuntime {
   return {
     engine: createSearchEngine(documents, locale),
-    titles: new Map(documents.map((document) => [document.id, { title: document.title, path: document.path }])),
+    titles: new Map(
+      documents.map((document) => [document.id, { title: document.title, path: document.path }]),
+    ),
     newReporter: () => createSearchReporter(locale),
   };
 }
