@@ -14,6 +14,8 @@ export interface SearchReporter {
   opened(articleId: string): void;
   /** The reader left without opening anything (closed the results, left the page). */
   abandoned(): void;
+  /** Another page takes the search over (the search page reports it): nothing to send here. */
+  forget(): void;
 }
 
 /** Queries shorter than this are still being typed: not worth a report line. */
@@ -35,6 +37,9 @@ export function createSearchReporter(
     },
     opened: (articleId) => flush(articleId),
     abandoned: () => flush(null),
+    forget: () => {
+      pending = null;
+    },
   };
 }
 
