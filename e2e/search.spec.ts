@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, gotoHydrated, test } from './fixtures';
 import { LOCALES, navbarSearch, searchEvent, typeQuery } from './search-helpers';
 
@@ -37,10 +38,10 @@ for (const { locale, prefix, label } of LOCALES) {
         const href = `${prefix}/docs/workers/login/${article}`;
         const options = list.getByRole('option');
         const top3 = await options.evaluateAll((items) =>
-          items.slice(0, 3).map((item) => item.querySelector('a')?.getAttribute('href')?.split('#')[0]),
+          items.slice(0, 3).map((item) => item.getAttribute('data-href')?.split('#')[0]),
         );
         expect(top3).toContain(href);
-        await list.locator(`a[href^="${href}"]`).first().click();
+        await list.locator(`[data-href^="${href}"]`).first().click();
         await expect(page).toHaveURL(new RegExp(`${href}(#[a-z-]+)?$`));
         await expect(page.locator('html')).toHaveAttribute('lang', locale);
       });
@@ -73,7 +74,7 @@ for (const { locale, prefix, label } of LOCALES) {
       const list = await typeQuery(page, navbarSearch(page), 'zzqx wvvk');
       const hrefs = await list
         .getByRole('option')
-        .evaluateAll((items) => items.map((item) => item.querySelector('a')?.getAttribute('href')));
+        .evaluateAll((items) => items.map((item) => item.getAttribute('data-href')));
       expect(hrefs).toEqual([
         ...COMMON.map((slug) => `${prefix}/docs/workers/login/${slug}`),
         `${prefix}/troubleshoot`,
@@ -138,12 +139,24 @@ for (const { locale, prefix, label } of LOCALES) {
       await expect(suggestions.getByRole('link').last()).toHaveAttribute('href', `${prefix}/troubleshoot`);
     });
 
+    test('has no axe violations with the results open, found or not', async ({ page }) => {
+      await gotoHydrated(page, `${prefix}/docs/workers/login/`);
+      for (const query of ['code', 'zzqx']) {
+        await navbarSearch(page).fill('');
+        await typeQuery(page, navbarSearch(page), query);
+        const { violations } = await new AxeBuilder({ page }).include('.navbar').analyze();
+        expect(
+          violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        ).toEqual([]);
+      }
+    });
+
     test('reports the search and the article opened', async ({ page }) => {
       await gotoHydrated(page, `${prefix}/`);
       const query = locale === 'en' ? 'account locked' : 'compte verrouillé';
       const list = await typeQuery(page, navbarSearch(page), query);
       const event = await searchEvent(page, () =>
-        list.locator(`a[href^="${prefix}/docs/workers/login/account-locked"]`).first().click(),
+        list.locator(`[data-href^="${prefix}/docs/workers/login/account-locked"]`).first().click(),
       );
       expect(event).toMatchObject({ query, opened: 'workers/login/account-locked', locale });
       expect(event.results).toBeGreaterThan(0);
@@ -156,6 +169,6 @@ test('the home page search field finds an article (en)', async ({ page }) => {
   const field = page.getByRole('search').locator('input');
   await expect(field).toHaveAccessibleName('Search');
   const list = await typeQuery(page, field, 'code');
-  await list.locator('a[href^="/docs/workers/login/code-not-received"]').first().click();
+  await list.locator('[data-href^="/docs/workers/login/code-not-received"]').first().click();
   await expect(page).toHaveURL(/\/docs\/workers\/login\/code-not-received/);
 });

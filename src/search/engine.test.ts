@@ -61,6 +61,8 @@ describe('the search engine', () => {
       title: 'Password rules',
     });
     expect(engine.search('locked')[0].section).toBeNull();
+    // About the whole article: it opens at the top.
+    expect(engine.search('forgot password')[0].section).toBeNull();
   });
 
   it('answers nothing for a query of stop words only', () => {

@@ -56,19 +56,31 @@ export function createSearchEngine(
     processTerm: (term) => term,
   });
   index.addAll(documents);
-  const sectionTerms = new Map(
+  const headingTerms = new Map(
     documents.map((document) => [
       document.id,
-      document.sections.map((section) => ({ section, terms: new Set(analyzer.terms(section.title)) })),
+      {
+        title: new Set(analyzer.terms(document.title)),
+        sections: document.sections.map((section) => ({
+          section,
+          terms: new Set(analyzer.terms(section.title)),
+        })),
+      },
     ]),
   );
 
-  /** The section whose heading shares the most terms with the query, if any does. */
+  /**
+   * The section whose heading shares more of the query's terms than the article's title does: a
+   * query about the whole article ("account suspended") opens it at the top.
+   */
   const bestSection = (id: string, terms: Set<string>): SearchSection | null => {
+    const headings = headingTerms.get(id);
+    if (!headings) return null;
+    const shared = (own: Set<string>) => [...own].filter((term) => terms.has(term)).length;
     let best: SearchSection | null = null;
-    let bestCount = 0;
-    for (const { section, terms: own } of sectionTerms.get(id) ?? []) {
-      const count = [...own].filter((term) => terms.has(term)).length;
+    let bestCount = shared(headings.title);
+    for (const { section, terms: own } of headings.sections) {
+      const count = shared(own);
       if (count > bestCount && section.id !== 'related') {
         best = section;
         bestCount = count;

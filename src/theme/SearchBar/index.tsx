@@ -1,6 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import clsx from 'clsx';
-import Link from '@docusaurus/Link';
 import { useHistory } from '@docusaurus/router';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import { usePluralForm } from '@docusaurus/theme-common';
@@ -30,6 +29,9 @@ interface Option {
   /** The article it opens (reported as the search's outcome). */
   articleId?: string;
 }
+
+/** Results in the list: with "all results" they fit a phone's screen under the navbar. */
+const DROPDOWN_RESULTS = 6;
 
 /** A key press meant for a field the reader is typing in, not a shortcut. */
 const typingIn = (target: EventTarget | null): boolean =>
@@ -61,7 +63,7 @@ export default function SearchBar(): ReactNode {
   const trimmed = query.trim();
 
   const hits = useMemo(
-    () => (runtime && trimmed ? runtime.engine.search(trimmed, { limit: 8 }) : []),
+    () => (runtime && trimmed ? runtime.engine.search(trimmed, { limit: DROPDOWN_RESULTS }) : []),
     [runtime, trimmed],
   );
   const options = useMemo<Option[]>(() => {
@@ -233,15 +235,18 @@ export default function SearchBar(): ReactNode {
                 id={`${id}-${option.key}`}
                 role="option"
                 aria-selected={index === active}
+                data-href={option.to}
                 className={clsx(styles.option, index === active && styles.active)}
                 // Keeps the focus in the field, so a click is not a blur that closes the list first.
                 onMouseDown={(event) => event.preventDefault()}
                 onMouseMove={() => setActive(index)}
+                onClick={() => {
+                  choose(option);
+                  history.push(option.to);
+                }}
               >
-                <Link to={option.to} tabIndex={-1} className={styles.link} onClick={() => choose(option)}>
-                  <span className={styles.title}>{option.label}</span>
-                  {option.detail && <span className={styles.detail}>{option.detail}</span>}
-                </Link>
+                <span className={styles.title}>{option.label}</span>
+                {option.detail && <span className={styles.detail}>{option.detail}</span>}
               </li>
             ))}
           </ul>
