@@ -69,25 +69,8 @@ const config: Config = {
     './src/plugins/support-links/index.ts',
     './src/plugins/plain-code/index.ts',
     './src/plugins/build-settings/index.ts',
-  ],
-  themes: [
-    [
-      '@easyops-cn/docusaurus-search-local',
-      {
-        hashed: true,
-        language: ['en', 'fr'],
-        indexBlog: false,
-        indexPages: false,
-        docsRouteBasePath: '/docs',
-        highlightSearchTermsOnTargetPage: true,
-        explicitSearchResultPath: true,
-        searchResultLimits: 8,
-        // The hint is noise on a phone, and its clear button has no accessible name.
-        searchBarShortcutHint: false,
-        // "Was this helpful?" under every article is not part of the article.
-        ignoreCssSelectors: ['[data-feedback]'],
-      },
-    ],
+    // Search: the articles' search documents (loaded on first use) and the /search page.
+    './src/plugins/search-index/index.ts',
   ],
   themeConfig: {
     metadata: [{ name: 'theme-color', content: '#1d4ed8' }],

@@ -41,14 +41,6 @@ const text = {
   },
 } as const;
 
-test('the feedback box is not indexed by the search', async ({ request }) => {
-  for (const prefix of ['', '/fr']) {
-    const index = await (await request.get(`${prefix}/search-index.json`)).text();
-    expect(index).toContain('request-unlock-again');
-    expect(index).not.toMatch(/Was this article helpful|Cet article vous a-t-il aidé/);
-  }
-});
-
 for (const { locale, prefix } of LOCALES) {
   const t = text[locale];
 

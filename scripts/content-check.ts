@@ -23,6 +23,7 @@ import {
 import { FR_DOCS, FR_THEME, type Problem } from './content-problem';
 import { checkLinkContract, docRoute, pageRoute } from './content-routes';
 import { checkRuleNames, checkRuleNumbers } from './content-rules';
+import { checkSearchPhrases } from './content-search';
 import { checkUiStrings, collectTranslationIds } from './content-ui-strings';
 
 export * from './content-articles';
@@ -30,6 +31,7 @@ export * from './content-french';
 export * from './content-problem';
 export * from './content-routes';
 export * from './content-rules';
+export * from './content-search';
 export * from './content-ui-strings';
 export * from './markdown';
 
@@ -45,6 +47,7 @@ export interface ContentReport {
   brand: Problem[];
   ruleNumbers: Problem[];
   ruleNames: Problem[];
+  searchPhrases: Problem[];
 }
 
 const listFiles = (root: string, dir: string, pattern: RegExp): string[] =>
@@ -107,5 +110,6 @@ export function checkRepository(root: string): ContentReport {
     ),
     ruleNumbers: all.flatMap(([file, source]) => checkRuleNumbers(file, source)),
     ruleNames: all.flatMap(([file, source]) => checkRuleNames(file, source)),
+    searchPhrases: all.flatMap(([file, source]) => checkSearchPhrases(file, source)),
   };
 }

@@ -32,6 +32,7 @@ import { helpRequestRoutes } from './routes/help-requests';
 import { loginLinkRoutes } from './routes/login-links';
 import { passwordResetRoutes } from './routes/password-resets';
 import { policyRoutes } from './routes/policy';
+import { searchEventRoutes } from './routes/search-events';
 import { supportRoutes } from './routes/support';
 import { troubleshooterEventRoutes } from './routes/troubleshooter-events';
 import { unlockRoutes } from './routes/unlocks';
@@ -150,6 +151,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/v1/login-links', loginLinkRoutes(deps))
     .route('/api/v1/feedback', feedbackRoutes(deps))
     .route('/api/v1/troubleshooter-events', troubleshooterEventRoutes(deps))
+    .route('/api/v1/search-events', searchEventRoutes(deps))
     .route('/api/v1/support', supportRoutes(deps));
 
   if (config.appEnv === 'development') {

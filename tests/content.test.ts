@@ -18,6 +18,7 @@ const rules: Array<[keyof ContentReport, string]> = [
   ['brand', 'the brand is not frozen into the French theme translation files'],
   ['ruleNumbers', 'articles write no rule number out: <Rule name="…" /> says it as the server enforces it'],
   ['ruleNames', 'every <Rule> names a known rule, and none is in front matter'],
+  ['searchPhrases', 'every article, English and French, lists the search phrases workers type to find it'],
 ];
 
 describe('content', () => {

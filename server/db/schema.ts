@@ -308,3 +308,24 @@ export const temporaryAccessCodes = pgTable(
     index('temporary_access_codes_account_idx').on(t.accountId, t.createdAt),
   ],
 );
+
+/**
+ * Searches on the help center, for the people who write the articles: the query as normalized
+ * and stripped of contacts and codes (server/services/search-events.ts), its language, how many
+ * results it had and the article opened. Nothing about the reader.
+ */
+export const searchEvents = pgTable(
+  'search_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: at('at').notNull(),
+    locale: text('locale').notNull(),
+    query: text('query').notNull(),
+    results: integer('results').notNull(),
+    opened: text('opened'),
+  },
+  (t) => [
+    index('search_events_at_idx').on(t.at),
+    check('search_events_query_length_check', sql`char_length(query) <= 100`),
+  ],
+);

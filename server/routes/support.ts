@@ -6,6 +6,8 @@ import { bearerToken, localeOf, validationHook } from '../http/middleware';
 import { checkContact } from '../services/contacts';
 import { clientKey } from '../lib/crypto';
 import { buildReport } from '../services/feedback';
+import { reportPeriod } from './report-period';
+import { searchReportRoutes } from './search-report';
 import { fixedWindowExceeded, hitFixedWindow } from '../services/limits';
 import {
   createAgentVerifier,
@@ -129,14 +131,6 @@ const report = createRoute({
 });
 
 const REFUSAL_STATUS: Record<string, 404 | 409> = { 'account-not-found': 404 };
-const DAY_MS = 86_400_000;
-
-/** `YYYY-MM-DD` as midnight UTC, or null when it is not a real day. */
-function parseDay(value: string): Date | null {
-  const date = new Date(`${value}T00:00:00.000Z`);
-  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value ? null : date;
-}
-
 /**
  * The support tools' API: every request carries `Authorization: Bearer <support token>`. A missing,
  * malformed or unknown token gets one and the same 401; too many of them from one address a 429.
@@ -169,6 +163,7 @@ export function supportRoutes({ ctx }: AppDeps) {
     await next();
   });
 
+  // Every route below, the search report's sub-app included, is behind the token check above.
   const by = (c: Context<AppEnv>) => ({ agent: c.get('agent')!, requestId: c.get('requestId') });
 
   const refused = (c: Context<AppEnv>, result: Exclude<ActionResult, { status: 'done' }>) => {
@@ -213,12 +208,9 @@ export function supportRoutes({ ctx }: AppDeps) {
       return c.json({ account: result.account }, 200);
     })
     .openapi(report, async (c) => {
-      const query = c.req.valid('query');
-      const today = new Date(Math.floor(ctx.clock.now().getTime() / DAY_MS) * DAY_MS);
-      const to = query.to ? parseDay(query.to) : today;
-      const from = query.from ? parseDay(query.from) : to && new Date(to.getTime() - 29 * DAY_MS);
-      if (!from || !to || to < from || to.getTime() - from.getTime() > 365 * DAY_MS)
-        return apiError(c, 400, 'invalid-period', localeOf(c));
-      return c.json(await buildReport(ctx, from, new Date(to.getTime() + DAY_MS)), 200);
-    });
+      const period = reportPeriod(c.req.valid('query'), ctx.clock.now());
+      if (!period) return apiError(c, 400, 'invalid-period', localeOf(c));
+      return c.json(await buildReport(ctx, period.from, period.to), 200);
+    })
+    .route('/search-report', searchReportRoutes({ ctx }));
 }

@@ -7,6 +7,7 @@ import { useLocale } from '@site/src/utils/use-locale';
 import Report from './_components/Report';
 import ReportPeriod from './_components/ReportPeriod';
 import ReportStatus from './_components/ReportStatus';
+import SearchReport from './_components/SearchReport';
 import SignIn from './_components/SignIn';
 import SupportLayout from './_components/SupportLayout';
 
@@ -20,6 +21,9 @@ function Reports({ token, onUnauthorized }: { token: string; onUnauthorized: () 
       <ReportPeriod initial={request} loading={loading} onShow={setRequest} />
       <ReportStatus loading={loading} report={report} problem={problem} />
       {report && <Report report={report} locale={locale} />}
+      {report && (
+        <SearchReport token={token} locale={locale} period={request} onUnauthorized={onUnauthorized} />
+      )}
     </>
   );
 }
