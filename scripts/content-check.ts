@@ -20,6 +20,7 @@ import {
   checkFrenchMessages,
   checkNoFrozenBrand,
 } from './content-french';
+import { checkGlossaryRepository } from './content-glossary';
 import { FR_DOCS, FR_THEME, type Problem } from './content-problem';
 import { checkLinkContract, docRoute, pageRoute } from './content-routes';
 import { checkRuleNames, checkRuleNumbers } from './content-rules';
@@ -27,6 +28,7 @@ import { checkUiStrings, collectTranslationIds } from './content-ui-strings';
 
 export * from './content-articles';
 export * from './content-french';
+export * from './content-glossary';
 export * from './content-problem';
 export * from './content-routes';
 export * from './content-rules';
@@ -45,6 +47,7 @@ export interface ContentReport {
   brand: Problem[];
   ruleNumbers: Problem[];
   ruleNames: Problem[];
+  glossary: Problem[];
 }
 
 const listFiles = (root: string, dir: string, pattern: RegExp): string[] =>
@@ -107,5 +110,6 @@ export function checkRepository(root: string): ContentReport {
     ),
     ruleNumbers: all.flatMap(([file, source]) => checkRuleNumbers(file, source)),
     ruleNames: all.flatMap(([file, source]) => checkRuleNames(file, source)),
+    glossary: checkGlossaryRepository(root),
   };
 }

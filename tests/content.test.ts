@@ -18,6 +18,10 @@ const rules: Array<[keyof ContentReport, string]> = [
   ['brand', 'the brand is not frozen into the French theme translation files'],
   ['ruleNumbers', 'articles write no rule number out: <Rule name="…" /> says it as the server enforces it'],
   ['ruleNames', 'every <Rule> names a known rule, and none is in front matter'],
+  [
+    'glossary',
+    'one word per concept (content/glossary.json) in articles and UI strings; French buttons are infinitives',
+  ],
 ];
 
 describe('content', () => {
