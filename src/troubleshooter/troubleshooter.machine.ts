@@ -128,6 +128,7 @@ export const troubleshooterMachine = setup({
     codeMalformed: ({ context, event }) =>
       event.type === 'user.submit-code' && book.codeToVerify(context, event.code) === null,
     codeDead: ({ context }) => book.codeDead(context),
+    codeChecksBlocked: ({ context }) => context.error === 'code-blocked',
     resendAllowed: ({ context, event }) =>
       event.type === 'user.resend' && book.resendAllowed(context, event.at),
     verified: ({ context }) => context.outcomes.verify?.type === 'ok',
@@ -259,6 +260,8 @@ export const troubleshooterMachine = setup({
         'user.other-message': 'message-received',
         'user.change-contact': 'enter-contact',
         'user.works': 'resolved',
+        // Only support can reopen code checks closed after too many wrong codes.
+        'user.contact-support': { guard: 'codeChecksBlocked', ...toSupport('still-stuck') },
       },
     }),
     ...step('link-sent', {
