@@ -387,11 +387,11 @@ export function renderEmail(template: Template, locale: Locale, vars: MessageVar
       }
       if ('next' in block) {
         const href = escapeHtml(block.next);
-        return `<p style="margin-top:24px">${escapeHtml(typo(block.label))}<br><a href="${href}">${href}</a></p>`;
+        return `<p style="margin-top:24px;overflow-wrap:anywhere">${escapeHtml(typo(block.label))}<br><a href="${href}">${href}</a></p>`;
       }
       if ('link' in block) {
         const href = escapeHtml(block.link);
-        return `<p><a href="${href}" style="${LINK_STYLE}">${escapeHtml(typo(block.label))}</a></p><p style="font-size:13px;color:#4b5563">${href}</p>`;
+        return `<p><a href="${href}" style="${LINK_STYLE}">${escapeHtml(typo(block.label))}</a></p><p style="font-size:13px;color:#4b5563;overflow-wrap:anywhere">${href}</p>`;
       }
       return `<p>${escapeHtml(typo(block.text))}</p>`;
     })
