@@ -798,7 +798,7 @@ export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
         body: translate({
           id: 'troubleshooter.step.enter-contact.body',
           message:
-            'Type it yourself rather than pasting it. If an account uses it, we send a message there right away.',
+            'Type it by hand: pasted text can carry a hidden character. If an account uses it, we send a message there right away.',
           description: 'Explanation under the heading of the troubleshooter step "enter-contact"',
         }),
         tips: [],

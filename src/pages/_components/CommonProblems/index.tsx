@@ -98,7 +98,7 @@ const problems: Problem[] = [
         id="home.problems.accountLocked.description"
         description="Home card: account locked, one line"
       >
-        Too many failed attempts: unlock it with the link we email you.
+        Too many failed attempts: unlock it with the emailed unlock link, or ask for a new one.
       </Translate>
     ),
   },
