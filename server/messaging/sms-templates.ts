@@ -15,14 +15,14 @@ const minutes = (v: MessageVars) => Math.max(1, Math.round(v.validSeconds / 60))
 const BODIES: Partial<Record<Template, (v: MessageVars, locale: Locale) => string>> = {
   'login-code': (v, locale) =>
     locale === 'fr'
-      ? `${v.brand.productName} : code de connexion ${v.code}, valide ${minutes(v)} min, une seule fois.`
+      ? `${v.brand.productName} : votre code de connexion est ${v.code}, valide ${minutes(v)} min.`
       : `${v.brand.productName}: your login code is ${v.code}. Valid ${minutes(v)} min, works once.`,
   deactivated: (v, locale) => {
     const reason: DeactivationReason | 'unknown' = v.deactivationReason ?? 'unknown';
     const words = {
       en: {
         merged: 'this account was merged with another account. Contact support:',
-        'removed-by-employer': 'your employer removed your access. Contact them:',
+        'removed-by-employer': 'this account is deactivated (access removed by your employer). Contact them:',
         'employer-left': 'this account is closed because your employer left. Contact support:',
         unknown: 'this account is deactivated. What to do:',
       },

@@ -64,7 +64,7 @@ describe('SMS', () => {
     );
     // With the usual host, the link is there, before the WebOTP line.
     expect(renderSms('login-code', 'fr', { ...vars, host: 'help.example.com' })).toBe(
-      'WorkforceApp : code de connexion 012345, valide 10 min, une seule fois.\nhttps://help.example.com/troubleshoot?step=code-rejected\n\n@help.example.com #012345',
+      'WorkforceApp : votre code de connexion est 012345, valide 10 min.\nhttps://help.example.com/troubleshoot?step=code-rejected\n\n@help.example.com #012345',
     );
   });
 
@@ -121,7 +121,7 @@ describe('emails', () => {
     const none = { ...vars, employerName: null };
     expect(
       renderEmail('deactivated', 'en', { ...none, deactivationReason: 'removed-by-employer' }).text,
-    ).toContain('\n\nYour employer removed your access to this account.');
+    ).toContain('\n\nYour access to this account was removed by your employer.');
     expect(renderEmail('sso-notice', 'fr', none).text).toContain(
       '\n\nVotre employeur utilise l’authentification unique',
     );

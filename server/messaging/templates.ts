@@ -92,9 +92,9 @@ const EN = {
   },
   reason: {
     merged: (v: MessageVars) =>
-      `This account was merged with another account of yours and is no longer active: log in with the other one. If you need this email address on it, write to support (${v.brand.supportEmail}): they can release it.`,
+      `This account was merged with another ${v.brand.productName} account of yours and is no longer active: log in with the other one. If you need this email address on it, write to support (${v.brand.supportEmail}): they can release it.`,
     'removed-by-employer': (v: MessageVars) =>
-      `${employerLabel(v, 'en')} removed your access to this account. If you think this is a mistake, ask them to reactivate it.`,
+      `Your access to this account was removed by your employer${v.employerName ? `, ${v.employerName}` : ''}. If you think this is a mistake, ask them to reactivate it.`,
     'employer-left': (v: MessageVars) =>
       `This account is closed: ${v.employerName ?? 'your employer'} no longer uses ${v.brand.productName}. Write to support (${v.brand.supportEmail}): they will see what can be done, for example when another employer invites you.`,
     unknown: () => 'This account is deactivated.',
@@ -131,7 +131,7 @@ const FR: typeof EN = {
   },
   reason: {
     merged: (v) =>
-      `Ce compte a été fusionné avec un autre compte à votre nom et n’est plus actif : connectez-vous avec l’autre. S’il vous faut cette adresse courriel sur l’autre compte, écrivez au soutien (${v.brand.supportEmail}) : il peut la libérer.`,
+      `Ce compte a été fusionné avec un autre de vos comptes ${v.brand.productName} et n’est plus actif : connectez-vous avec l’autre. S’il vous faut cette adresse courriel sur l’autre compte, écrivez au soutien (${v.brand.supportEmail}) : il peut la libérer.`,
     'removed-by-employer': (v) =>
       `${employerLabel(v, 'fr')} a retiré votre accès à ce compte. S’il s’agit d’une erreur, demandez-lui de le réactiver.`,
     'employer-left': (v) =>
@@ -167,7 +167,7 @@ const emailTemplates: Partial<Record<Template, (v: MessageVars, locale: Locale) 
             { text: 'Votre code de connexion :' },
             { code: v.code! },
             {
-              text: `Il ne sert qu’une fois, pendant ${valid(v, locale)}. Si vous avez demandé plusieurs codes, seul le plus récent fonctionne : chaque nouveau code annule les précédents. Ne le communiquez à personne.`,
+              text: `Il est valide ${valid(v, locale)} et ne sert qu’une fois. Si vous avez demandé plusieurs codes, seul le plus récent fonctionne : chaque nouveau code annule les précédents. Ne le communiquez à personne.`,
             },
             ...methodHint(v, locale),
           ],
@@ -180,7 +180,7 @@ const emailTemplates: Partial<Record<Template, (v: MessageVars, locale: Locale) 
             { text: 'Your login code:' },
             { code: v.code! },
             {
-              text: `It works once, for ${valid(v, locale)}. If you asked for several codes, only the newest one works: each new code cancels the earlier ones. Never share it.`,
+              text: `It is valid for ${valid(v, locale)} and works once. If you asked for several codes, only the newest one works: each new code cancels the earlier ones. Never share it.`,
             },
             ...methodHint(v, locale),
           ],
@@ -318,9 +318,8 @@ const emailTemplates: Partial<Record<Template, (v: MessageVars, locale: Locale) 
           subject: `Votre demande d’aide pour ${v.brand.productName}`,
           blocks: [
             {
-              text: `Quelqu’un, sans doute vous, a demandé de l’aide pour se connecter à ${v.brand.productName} avec cette adresse courriel.`,
+              text: `Quelqu’un, sans doute vous, a demandé de l’aide pour se connecter à ${v.brand.productName} avec cette adresse courriel, mais aucun compte ne l’utilise.`,
             },
-            { text: 'Aucun compte n’utilise cette adresse courriel.' },
             {
               text: 'Ce sont les employeurs qui créent les comptes : demandez au vôtre de vous inviter, ou de vérifier l’adresse courriel qu’il a à votre dossier.',
             },
@@ -331,9 +330,8 @@ const emailTemplates: Partial<Record<Template, (v: MessageVars, locale: Locale) 
           subject: `Your help request for ${v.brand.productName}`,
           blocks: [
             {
-              text: `Someone, probably you, asked for help logging in to ${v.brand.productName} with this email address.`,
+              text: `Someone, probably you, asked for help logging in to ${v.brand.productName} with this email address, but no account uses it.`,
             },
-            { text: 'No account uses this email address.' },
             {
               text: 'Accounts are created by employers: ask yours to invite you, or to check which email address they have on file for you.',
             },

@@ -1329,7 +1329,7 @@ export function choiceLabel(choice: Choice): string {
     case 'got-no-account':
       return translate({
         id: 'troubleshooter.choice.got-no-account',
-        message: '“No account uses this email address”',
+        message: '“…no account uses it…”',
         description: 'Troubleshooter answer button "got-no-account"',
       });
     case 'got-reset-link':
@@ -1353,13 +1353,13 @@ export function choiceLabel(choice: Choice): string {
     case 'got-merged':
       return translate({
         id: 'troubleshooter.choice.got-merged',
-        message: '“…merged with another account…”',
+        message: '“…merged with another…”',
         description: 'Troubleshooter answer button "got-merged"',
       });
     case 'got-removed':
       return translate({
         id: 'troubleshooter.choice.got-removed',
-        message: '“…removed your access…”',
+        message: '“…removed by your employer…”',
         description: 'Troubleshooter answer button "got-removed"',
       });
     case 'got-closed':
