@@ -18,6 +18,11 @@ const sidebars: SidebarsConfig = {
             'workers/login/email-login',
             'workers/login/code-not-received',
             'workers/login/code-rejected',
+            'workers/login/phone-number-format',
+            'workers/login/texts-filtered',
+            'workers/login/traveling',
+            'workers/login/new-phone',
+            'workers/login/unexpected-code',
           ],
         },
         {
@@ -27,6 +32,7 @@ const sidebars: SidebarsConfig = {
           items: [
             'workers/login/forgot-password',
             'workers/login/login-link',
+            'workers/login/link-expired',
             'workers/login/single-sign-on',
           ],
         },
@@ -47,6 +53,8 @@ const sidebars: SidebarsConfig = {
           items: [
             'workers/login/account-locked',
             'workers/login/account-deactivated',
+            'workers/login/invitation',
+            'workers/login/wrong-language',
             'workers/login/update-app',
           ],
         },
@@ -59,7 +67,11 @@ const sidebars: SidebarsConfig = {
       key: 'employers-workers',
       label: 'Helping your workers',
       collapsible: false,
-      items: ['employers/worker-cannot-log-in'],
+      items: [
+        'employers/worker-cannot-log-in',
+        'employers/worker-login-status',
+        'employers/change-login-method',
+      ],
     },
   ],
 };

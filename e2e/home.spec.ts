@@ -41,6 +41,29 @@ for (const { locale, prefix } of [
         const field = await page.getByRole('search').locator('input').boundingBox();
         expect(field?.width).toBeGreaterThan(300);
       });
+
+      test('shows the whole site name in the navbar, clear of the search button', async ({
+        page,
+      }, testInfo) => {
+        await gotoHydrated(page, `${prefix}/`);
+        const title = page.locator('.navbar__inner .navbar__brand .navbar__title');
+        await expect(title).toBeVisible();
+        // Nothing cut: the text fits its box (no ellipsis), and the box fits the screen.
+        const fits = await title.evaluate(
+          (el) => el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight,
+        );
+        expect(fits).toBe(true);
+        const box = (await title.boundingBox())!;
+        expect(box.x + box.width).toBeLessThanOrEqual(360);
+        const search = await page.locator('.navbar .navbar__items--right').boundingBox();
+        if (search) expect(box.x + box.width).toBeLessThanOrEqual(search.x + 1);
+        const navbar = (await page.locator('.navbar').boundingBox())!;
+        expect(box.y + box.height).toBeLessThanOrEqual(navbar.y + navbar.height);
+        await testInfo.attach(`navbar-${locale}-360.png`, {
+          body: await page.locator('.navbar').screenshot(),
+          contentType: 'image/png',
+        });
+      });
     });
   });
 }

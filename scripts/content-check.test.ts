@@ -274,6 +274,20 @@ describe('checkRepository on a small bad repository', () => {
     write('src/pages/index.tsx', `export default () => <Translate id="home.missing">x</Translate>;`);
     write('i18n/fr/code.json', JSON.stringify({ 'home.other': { message: 'Version: 1' } }));
     write('i18n/fr/docusaurus-theme-classic/navbar.json', JSON.stringify({ title: { message: 'Brand' } }));
+    write(
+      'content/glossary.json',
+      JSON.stringify({
+        concepts: [
+          {
+            concept: 'the troubleshooter',
+            en: { use: 'troubleshooter', avoid: ['wizard'] },
+            fr: { use: 'assistant de dépannage', avoid: ['outil de dépannage'] },
+          },
+        ],
+        buttons: { keys: [] },
+      }),
+    );
+    write('docs/workers/login/only-english.mdx', article('## A {#a}\n\nThe login wizard.'));
 
     const report = checkRepository(root);
     expect(report.twins.map((p) => p.file)).toEqual(['docs/workers/login/only-english.mdx']);
@@ -296,5 +310,8 @@ describe('checkRepository on a small bad repository', () => {
     expect(report.brand).toHaveLength(1);
     expect(report.ruleNumbers.map((p) => [p.file, p.line])).toEqual([[`${fr}/workers/login/index.mdx`, 10]]);
     expect(report.ruleNames.map((p) => [p.file, p.line])).toEqual([[`${fr}/workers/login/index.mdx`, 10]]);
+    expect(report.glossary.map((p) => [p.file, p.line])).toEqual([
+      ['docs/workers/login/only-english.mdx', 8],
+    ]);
   });
 });

@@ -20,6 +20,7 @@ import {
   checkFrenchMessages,
   checkNoFrozenBrand,
 } from './content-french';
+import { checkGlossaryRepository } from './content-glossary';
 import { FR_DOCS, FR_THEME, type Problem } from './content-problem';
 import { checkLinkContract, docRoute, pageRoute } from './content-routes';
 import { checkRuleNames, checkRuleNumbers } from './content-rules';
@@ -28,6 +29,7 @@ import { checkUiStrings, collectTranslationIds } from './content-ui-strings';
 
 export * from './content-articles';
 export * from './content-french';
+export * from './content-glossary';
 export * from './content-problem';
 export * from './content-routes';
 export * from './content-rules';
@@ -48,6 +50,7 @@ export interface ContentReport {
   ruleNumbers: Problem[];
   ruleNames: Problem[];
   searchPhrases: Problem[];
+  glossary: Problem[];
 }
 
 const listFiles = (root: string, dir: string, pattern: RegExp): string[] =>
@@ -111,5 +114,6 @@ export function checkRepository(root: string): ContentReport {
     ruleNumbers: all.flatMap(([file, source]) => checkRuleNumbers(file, source)),
     ruleNames: all.flatMap(([file, source]) => checkRuleNames(file, source)),
     searchPhrases: all.flatMap(([file, source]) => checkSearchPhrases(file, source)),
+    glossary: checkGlossaryRepository(root),
   };
 }

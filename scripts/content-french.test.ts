@@ -35,6 +35,17 @@ describe('French typography', () => {
     expect(checkFrenchText('Le code n’arrive pas, aujourd’hui')).toEqual([]);
   });
 
+  it('rejects a straight apostrophe before a link or bold text, as the articles write them', () => {
+    const problems = checkFrenchArticle(
+      'a.mdx',
+      article("Passez par l'[assistant](/troubleshoot). Ouvrez l'**App Store**. Puis l’[aide](/docs)."),
+    );
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('straight apostrophe'),
+      expect.stringContaining('straight apostrophe'),
+    ]);
+  });
+
   it('rejects guillemets without non-breaking spaces', () => {
     expect(checkFrenchText('« Mot de passe »')).toHaveLength(2);
     expect(checkFrenchText('«Mot»')).toHaveLength(2);

@@ -42,7 +42,8 @@ export function checkFrenchText(text: string): TypographyIssue[] {
             ? `plain space before "${char}": use a non-breaking space (U+00A0)`
             : `no space before "${char}": French puts a non-breaking space (U+00A0) before it`,
       });
-    } else if (char === "'" && /\p{L}/u.test(before ?? '') && /\p{L}/u.test(text[index + 1] ?? '')) {
+    } else if (char === "'" && /\p{L}/u.test(before ?? '') && /[\p{L}[*_]/u.test(text[index + 1] ?? '')) {
+      // Before a letter, or the markup around one: l'[assistant](…), l'**App Store**.
       issues.push({ index, message: 'straight apostrophe: French text uses the typographic one (’)' });
     } else if (char === '«') {
       const after = text[index + 1];

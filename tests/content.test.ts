@@ -19,6 +19,10 @@ const rules: Array<[keyof ContentReport, string]> = [
   ['ruleNumbers', 'articles write no rule number out: <Rule name="…" /> says it as the server enforces it'],
   ['ruleNames', 'every <Rule> names a known rule, and none is in front matter'],
   ['searchPhrases', 'every article, English and French, lists the search phrases workers type to find it'],
+  [
+    'glossary',
+    'one word per concept (content/glossary.json) in articles and UI strings; French buttons are infinitives',
+  ],
 ];
 
 describe('content', () => {

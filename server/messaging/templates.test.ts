@@ -46,6 +46,28 @@ describe('SMS', () => {
     }
   }
 
+  it('stays one segment with a long brand and host: the link gives way, never the words or the WebOTP line', () => {
+    const long = {
+      ...vars,
+      brand: { ...vars.brand, productName: 'Workforce Scheduling Pro' },
+      helpCenterUrl: 'https://help.workforce-app-staging.example.com/fr/',
+    };
+    for (const template of SMS_TEMPLATES) {
+      for (const locale of ['en', 'fr'] as const) {
+        const text = renderSms(template, locale, long);
+        expect(text.length, `${template} ${locale}`).toBeLessThanOrEqual(160);
+        expect(text.startsWith('Workforce Scheduling Pro')).toBe(true);
+      }
+    }
+    expect(renderSms('login-code', 'en', long).split('\n').at(-1)).toBe(
+      '@help.workforce-app-staging.example.com #012345',
+    );
+    // With the usual host, the link is there, before the WebOTP line.
+    expect(renderSms('login-code', 'fr', { ...vars, host: 'help.example.com' })).toBe(
+      'WorkforceApp : votre code de connexion est 012345, valide 10 min.\nhttps://help.example.com/troubleshoot?step=code-rejected\n\n@help.example.com #012345',
+    );
+  });
+
   it('ends a code message with the WebOTP line', () => {
     for (const locale of ['en', 'fr'] as const) {
       const lines = renderSms('login-code', locale, vars).split('\n');
@@ -93,6 +115,36 @@ describe('emails', () => {
     expect(renderEmail('deactivated', 'en', { ...vars, deactivationReason: 'merged' }).text).toContain(
       'release it',
     );
+  });
+
+  it('names the employer, or says "Your employer" with a capital where a sentence starts with it', () => {
+    const none = { ...vars, employerName: null };
+    expect(
+      renderEmail('deactivated', 'en', { ...none, deactivationReason: 'removed-by-employer' }).text,
+    ).toContain('\n\nYour access to this account was removed by your employer.');
+    expect(renderEmail('sso-notice', 'fr', none).text).toContain(
+      '\n\nVotre employeur utilise l’authentification unique',
+    );
+    expect(renderEmail('login-code', 'en', { ...vars, note: 'invited' }).text).toContain(
+      'Harbourview Logistics invited you',
+    );
+  });
+
+  it('tells a merged or closed account to write to support, a removed one to ask the employer', () => {
+    for (const locale of ['en', 'fr'] as const) {
+      for (const channel of ['email', 'sms'] as const) {
+        const say = (reason: 'merged' | 'removed-by-employer' | 'employer-left') => {
+          const v = { ...vars, deactivationReason: reason };
+          return channel === 'sms'
+            ? renderSms('deactivated', locale, v)
+            : renderEmail('deactivated', locale, v).text;
+        };
+        const support = locale === 'fr' ? /soutien/ : /support/;
+        expect(say('merged')).toMatch(support);
+        expect(say('employer-left')).toMatch(support);
+        expect(say('removed-by-employer')).not.toMatch(support);
+      }
+    }
   });
 });
 

@@ -20,7 +20,8 @@ export type PlannedMessage =
 /**
  * The diagnosis a help request gets, carried by the message sent to the contact (SECURITY.md):
  * a code for an active or invited account, an unlock link for a locked one, a confirmation link
- * for an unconfirmed email, "contact your employer" for a deactivated one; for an unknown
+ * for an unconfirmed email, why a deactivated one is (its template says whom to contact: support for
+ * a merged account or an employer that left, the employer otherwise); for an unknown
  * email a notice (the caller limits it to once a day), for an unknown phone or username nothing.
  * A lockout never blocks recovery: a password reset still goes out, and unlocks.
  */

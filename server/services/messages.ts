@@ -39,9 +39,14 @@ export function lifetimeSeconds(ctx: ServiceContext, purpose: Purpose): number {
   return s.linkTtlSeconds;
 }
 
+/** A help-center page of the worker's language under `publicBaseUrl` (`/fr` in front in French). */
+export function localizedUrl(publicBaseUrl: string, locale: Locale, path: string): string {
+  return `${publicBaseUrl}${locale === 'fr' ? '/fr' : ''}${path}`;
+}
+
 /** A help-center page of the worker's language, from the configured base URL (never the Host header). */
 export function pageUrl(ctx: ServiceContext, locale: Locale, path: string): string {
-  return `${ctx.config.publicBaseUrl}${locale === 'fr' ? '/fr' : ''}${path}`;
+  return localizedUrl(ctx.config.publicBaseUrl, locale, path);
 }
 
 export interface MessageOrder {

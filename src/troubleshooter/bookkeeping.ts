@@ -186,6 +186,10 @@ export function afterVerify(context: TroubleshooterContext, outcome: VerifyOutco
       if (outcome.code === 'invalid-code-format') {
         return { ...base, pendingCode: null, error: 'code-format', failedOp: null };
       }
+      // The contact's code checks are closed (the hard cap of wrong codes): no code is judged now.
+      if (outcome.code === 'verification-blocked') {
+        return { ...base, verification: 'invalid', pendingCode: null, error: 'code-blocked', failedOp: null };
+      }
       const attempts = context.codeAttempts + 1;
       const next = { ...context, codeAttempts: attempts };
       const error: FormError = codeDead(next) ? 'code-dead' : 'code-invalid';

@@ -35,7 +35,9 @@ export type FormError =
   | 'code-format'
   | 'code-invalid'
   | 'code-dead'
-  | 'code-rate-limited';
+  | 'code-rate-limited'
+  /** Too many wrong codes in a row for this contact: only support can reopen its code checks. */
+  | 'code-blocked';
 
 /** The step each error is shown on: an error never follows the worker to another step. */
 export const ERROR_STEP: Record<FormError, StepId> = {
@@ -49,6 +51,7 @@ export const ERROR_STEP: Record<FormError, StepId> = {
   'code-invalid': 'code-sent',
   'code-dead': 'code-sent',
   'code-rate-limited': 'code-sent',
+  'code-blocked': 'code-sent',
 };
 
 export type Notice = 'unknown-step' | 'needs-details';

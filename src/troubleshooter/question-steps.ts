@@ -14,6 +14,7 @@ export const QUESTION_STEPS = {
       'user.no-account': 'no-account',
       'user.how-to-log-in': 'how-to-log-in',
       'user.uses-sso': 'single-sign-on',
+      'user.unexpected-code': 'unexpected-code',
       'user.check-my-account': { target: 'enter-contact', actions: purpose('login-code') },
     },
   }),
@@ -28,23 +29,45 @@ export const QUESTION_STEPS = {
       'user.msg-other': { target: 'enter-contact', actions: purpose('login-code') },
     },
   }),
+  // Not everyone logs in with a code: a password (email or username) and single sign-on too.
   ...step('how-to-log-in', {
     on: {
       'user.phone-plus-one': 'sms-code',
       'user.phone-other': 'phone-not-north-american',
       'user.no-phone': 'email-login',
+      'user.uses-password': 'password-login',
+      'user.uses-sso': 'single-sign-on',
+      'user.check-my-account': { target: 'enter-contact', actions: purpose('login-code') },
+    },
+  }),
+  ...step('password-login', {
+    on: {
+      'user.works': 'resolved',
+      'user.username': 'username-login',
+      'user.forgot-password': 'forgot-password',
+      'user.still-stuck': 'invalid-credentials',
     },
   }),
   ...step('no-account', {
     on: {
       'user.ask-employer': toEmployer('invite'),
+      'user.invitation-expired': 'invitation-expired',
       'user.invited-already': 'wrong-details',
+    },
+  }),
+  // The invitation is the first login code: a new code does what a new invitation would.
+  ...step('invitation-expired', {
+    on: {
+      'user.send-code': { target: 'enter-contact', actions: purpose('login-code') },
+      'user.works': 'resolved',
+      'user.ask-employer': toEmployer('invite'),
     },
   }),
   ...step('wrong-details', {
     on: {
       'user.check-contact': { target: 'enter-contact', actions: purpose('login-code') },
       'user.details-correct': 'type-dont-paste',
+      'user.new-phone': 'new-phone',
       'user.tell-employer': toEmployer('check-contact'),
     },
   }),
@@ -85,9 +108,43 @@ export const QUESTION_STEPS = {
   }),
   ...step('sms-not-received', {
     on: {
+      'user.phone-format': 'phone-format',
+      'user.texts-filtered': 'texts-filtered',
+      'user.traveling': 'traveling',
+      'user.new-phone': 'new-phone',
       'user.not-plus-one': 'phone-not-north-american',
       'user.send-code': { target: 'enter-contact', actions: purpose('login-code', 'sms') },
       'user.still-stuck': 'wrong-details',
+    },
+  }),
+  ...step('phone-format', {
+    on: {
+      'user.send-code': { target: 'enter-contact', actions: purpose('login-code', 'sms') },
+      'user.use-email': { target: 'email-login', actions: purpose('login-code', 'email') },
+      'user.works': 'resolved',
+    },
+  }),
+  ...step('texts-filtered', {
+    on: {
+      'user.send-code': { target: 'enter-contact', actions: purpose('login-code', 'sms') },
+      'user.use-email': { target: 'email-login', actions: purpose('login-code', 'email') },
+      'user.works': 'resolved',
+      'user.still-stuck': 'wrong-details',
+    },
+  }),
+  ...step('traveling', {
+    on: {
+      'user.use-email': { target: 'email-login', actions: purpose('login-code', 'email') },
+      'user.works': 'resolved',
+      'user.still-stuck': 'texts-filtered',
+    },
+  }),
+  // Only the employer can put a new number in the profile; a new phone with the same number needs nothing.
+  ...step('new-phone', {
+    on: {
+      'user.tell-employer': toEmployer('check-contact'),
+      'user.use-email': { target: 'email-login', actions: purpose('login-code', 'email') },
+      'user.works': 'resolved',
     },
   }),
   ...step('check-spam', {
@@ -102,6 +159,7 @@ export const QUESTION_STEPS = {
       'user.works': 'resolved',
       'user.send-code': { target: 'enter-contact', actions: purpose('login-code') },
       'user.still-stuck': 'type-dont-paste',
+      'user.contact-support': toSupport('still-stuck'),
     },
   }),
   ...step('forgot-password', {
@@ -173,6 +231,7 @@ export const QUESTION_STEPS = {
   ...step('username-login', {
     on: {
       'user.works': 'resolved',
+      'user.reset-password': 'forgot-password',
       'user.dont-know-username': toEmployer('username'),
     },
   }),
@@ -199,6 +258,37 @@ export const QUESTION_STEPS = {
   ...step('deactivated-employer-left'),
   // Ends here: only the company's IT can help with its single sign-on.
   ...step('single-sign-on'),
+  // Some mailboxes open links to scan them: a one-time link is used up before the worker's tap.
+  ...step('link-expired', {
+    on: {
+      'user.ask-new-link': { guard: 'hasLinkRequest', target: 'before-send' },
+      'user.works': 'resolved',
+      'user.still-stuck': toSupport('still-stuck'),
+    },
+  }),
+  // The message says what it is; its answer here opens the step that goes on from it (the link at its end).
+  ...step('message-received', {
+    on: {
+      'user.got-code': [
+        { guard: 'hasCodeRequest', target: 'code-sent' },
+        { target: 'enter-contact', actions: purpose('login-code') },
+      ],
+      'user.got-unlock-link': 'account-locked',
+      'user.got-confirmation-link': 'confirmation-email',
+      'user.got-reset-link': 'forgot-password',
+      'user.got-login-link': 'login-link',
+      'user.got-sso': 'single-sign-on',
+      'user.got-no-account': 'no-account',
+      'user.got-merged': 'deactivated-merged',
+      'user.got-removed': 'deactivated-removed',
+      'user.got-closed': 'deactivated-employer-left',
+      'user.wrong-language': 'wrong-language',
+    },
+  }),
+  // Ends here: nobody can log in without the code; the article says when to tell support.
+  ...step('unexpected-code'),
+  // Ends here: the worker switches the page's language and asks again.
+  ...step('wrong-language'),
   ...step('update-app', {
     on: {
       'user.works': 'resolved',

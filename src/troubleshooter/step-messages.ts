@@ -52,13 +52,13 @@ export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
       return {
         title: translate({
           id: 'troubleshooter.step.how-to-log-in.title',
-          message: 'Does your mobile number start with +1?',
+          message: 'How do you log in?',
           description: 'Heading of the troubleshooter step "how-to-log-in"',
         }),
         body: translate({
           id: 'troubleshooter.step.how-to-log-in.body',
           message:
-            'Login codes by text message only reach North American numbers (Canada, the United States and other +1 countries). Everyone else logs in by email.',
+            'Most workers log in with a code: by text message when their mobile number starts with +1, by email otherwise. Some employers use a password instead, with an email address or a username, or their company account (single sign-on).',
           description: 'Explanation under the heading of the troubleshooter step "how-to-log-in"',
         }),
         tips: [],
@@ -73,13 +73,14 @@ export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
         body: translate({
           id: 'troubleshooter.step.no-account.body',
           message:
-            'Nobody can sign up alone: your employer adds you to the app and sends you an invitation. Until they do, there is no account to log in to.',
+            'Nobody signs up alone: your employer adds you to the app, and the first login code they send is your invitation. Until they do, there is no account to log in to.',
           description: 'Explanation under the heading of the troubleshooter step "no-account"',
         }),
         tips: [
           translate({
             id: 'troubleshooter.step.no-account.tip1',
-            message: 'Ask your employer whether they added you, and with which phone number or email.',
+            message:
+              'Ask your employer whether they added you, and with which phone number or email address.',
             description: 'Tip 1 of the troubleshooter step "no-account"',
           }),
         ],
@@ -94,18 +95,18 @@ export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
         body: translate({
           id: 'troubleshooter.step.wrong-details.body',
           message:
-            'The app only recognizes the exact phone number or email in the profile your employer made for you. One wrong digit or an old address is enough to block you.',
+            'The app only recognizes the exact phone number or email address in the profile your employer made for you. One wrong digit or an old address is enough to block you.',
           description: 'Explanation under the heading of the troubleshooter step "wrong-details"',
         }),
         tips: [
           translate({
             id: 'troubleshooter.step.wrong-details.tip1',
-            message: 'Try the phone number or email you gave when you were hired.',
+            message: 'Try the phone number or email address you gave when you were hired.',
             description: 'Tip 1 of the troubleshooter step "wrong-details"',
           }),
           translate({
             id: 'troubleshooter.step.wrong-details.tip2',
-            message: 'If you changed number or email since, your employer must update your profile.',
+            message: 'If you changed number or email address since, your employer must update your profile.',
             description: 'Tip 2 of the troubleshooter step "wrong-details"',
           }),
         ],
@@ -120,7 +121,7 @@ export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
         body: translate({
           id: 'troubleshooter.step.type-dont-paste.body',
           message:
-            'Copied text often carries a hidden space or character, and the app then cannot find you. Type your phone number or email by hand, slowly, then try again.',
+            'Copied text often carries a hidden space or character, and the app then cannot find you. Type your phone number or email address by hand, slowly, then try again.',
           description: 'Explanation under the heading of the troubleshooter step "type-dont-paste"',
         }),
         tips: [],
@@ -153,7 +154,7 @@ export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
         body: translate({
           id: 'troubleshooter.step.phone-not-north-american.body',
           message:
-            'A number outside North America cannot receive our texts. You can still log in: choose email login and your code arrives by email.',
+            'A number outside North America cannot receive our text messages. You can still log in: choose email login, and your code arrives by email.',
           description: 'Explanation under the heading of the troubleshooter step "phone-not-north-american"',
         }),
         tips: [],
@@ -169,7 +170,7 @@ export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
           {
             id: 'troubleshooter.step.email-login.body',
             message:
-              'On the login screen, open the menu and choose "Email login". Enter the email your employer has on file: a {codeDigits}-digit code arrives by email.',
+              'On the login screen, open the menu and choose "Email login". Enter the email address your employer has on file: a {codeDigits}-digit code arrives by email.',
             description: 'Explanation under the heading of the troubleshooter step "email-login"',
           },
           rules,
@@ -178,7 +179,7 @@ export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
           translate({
             id: 'troubleshooter.step.email-login.tip1',
             message:
-              'It must be the email in your profile. If your employer does not have it, ask them to add it.',
+              'It must be the email address in your profile. If your employer does not have it, ask them to add it.',
             description: 'Tip 1 of the troubleshooter step "email-login"',
           }),
         ],
@@ -193,13 +194,13 @@ export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
         body: translate({
           id: 'troubleshooter.step.code-not-received.body',
           message:
-            'A code can take a few minutes. Asking again right away does not help: each new code cancels the one before.',
+            'A code can take a few minutes to arrive. Asking again right away does not help: each new code cancels the one before.',
           description: 'Explanation under the heading of the troubleshooter step "code-not-received"',
         }),
         tips: [
           translate({
             id: 'troubleshooter.step.code-not-received.tip1',
-            message: 'Wait two or three minutes before asking for another code.',
+            message: 'Wait a few minutes before asking for another code.',
             description: 'Tip 1 of the troubleshooter step "code-not-received"',
           }),
           translate({
@@ -219,7 +220,7 @@ export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
         body: translate({
           id: 'troubleshooter.step.sms-not-received.body',
           message:
-            'Our texts only reach +1 numbers, and only the number saved in your profile. Check that your phone has signal and accepts texts from short numbers.',
+            'Our text messages only reach +1 numbers, and only the number saved in your profile. If your phone has signal, one of these may be holding them back.',
           description: 'Explanation under the heading of the troubleshooter step "sms-not-received"',
         }),
         tips: [],
@@ -234,7 +235,7 @@ export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
         body: translate({
           id: 'troubleshooter.step.check-spam.body',
           message:
-            'Login emails sometimes land in spam, especially with Outlook and Hotmail. Open the Spam or Junk folder and search your mailbox for "code".',
+            'Login emails sometimes land in the spam or junk folder, especially with Outlook and Hotmail. Open that folder, and search your mailbox for "code".',
           description: 'Explanation under the heading of the troubleshooter step "check-spam"',
         }),
         tips: [],
@@ -250,30 +251,34 @@ export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
           {
             id: 'troubleshooter.step.code-rejected.body',
             message:
-              'A code works once, for {codeLifetime}, and only the most recent one counts. After {codeGuesses} wrong tries it stops working.',
+              'A code works once, for {codeLifetime}. Asking for a new code cancels all the earlier ones: only the newest works. After {codeGuesses} wrong tries, a code stops working.',
             description: 'Explanation under the heading of the troubleshooter step "code-rejected"',
           },
           rules,
         ),
         tips: [
-          translate({
-            id: 'troubleshooter.step.code-rejected.tip1',
-            message: 'Use the newest code only.',
-            description: 'Tip 1 of the troubleshooter step "code-rejected"',
-          }),
           translate(
             {
-              id: 'troubleshooter.step.code-rejected.tip2',
+              id: 'troubleshooter.step.code-rejected.tip1',
               message: 'Type the {codeDigits} digits yourself rather than pasting them.',
-              description: 'Tip 2 of the troubleshooter step "code-rejected"',
+              description: 'Tip 1 of the troubleshooter step "code-rejected"',
             },
             rules,
           ),
           translate({
-            id: 'troubleshooter.step.code-rejected.tip3',
-            message: 'Expired, or too many tries? Ask for a new code.',
-            description: 'Tip 3 of the troubleshooter step "code-rejected"',
+            id: 'troubleshooter.step.code-rejected.tip2',
+            message: 'Expired, or too many tries? Ask for a new code and use it right away.',
+            description: 'Tip 2 of the troubleshooter step "code-rejected"',
           }),
+          translate(
+            {
+              id: 'troubleshooter.step.code-rejected.tip3',
+              message:
+                'After {pauseAfterFailures} wrong codes in a row for the same phone number or email address, code checks pause for {firstPause}; each further {pauseAfterFailures} wrong codes pause them again, twice as long. After {failuresBeforeSupport}, only support can reopen them. Your account is not locked by this.',
+              description: 'Tip 3 of the troubleshooter step "code-rejected"',
+            },
+            rules,
+          ),
         ],
       };
     case 'forgot-password':
@@ -337,7 +342,7 @@ export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
         body: translate({
           id: 'troubleshooter.step.no-work-email.body',
           message:
-            'Without an email, a reset cannot reach you. An administrator at your employer can give you a temporary access code instead.',
+            'Without an email address, a reset cannot reach you. An administrator at your employer can give you a temporary access code instead.',
           description: 'Explanation under the heading of the troubleshooter step "no-work-email"',
         }),
         tips: [
@@ -377,7 +382,7 @@ export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
           {
             id: 'troubleshooter.step.account-locked.body',
             message:
-              'After too many wrong tries the account locks for a while; the app warns you one try before. An email with an unlock link went out automatically; the link works for {linkLifetime}.',
+              'After {lockAttempts} failed attempts the app locks the account, and it warns you one attempt before. It should then have emailed you an unlock link, which works for {linkLifetime}.',
             description: 'Explanation under the heading of the troubleshooter step "account-locked"',
           },
           rules,
@@ -385,13 +390,20 @@ export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
         tips: [
           translate({
             id: 'troubleshooter.step.account-locked.tip1',
-            message: 'No unlock email? Ask for it again.',
+            message: 'No unlock email? Ask for it again here.',
             description: 'Tip 1 of the troubleshooter step "account-locked"',
           }),
           translate({
             id: 'troubleshooter.step.account-locked.tip2',
-            message: 'Forgot your password? Resetting it works even while the account is locked.',
+            message:
+              'The account stays locked until you use that link or reset your password, or until support unlocks it. Some locks also end on their own at a set time: once we have checked your account, we show it here.',
             description: 'Tip 2 of the troubleshooter step "account-locked"',
+          }),
+          translate({
+            id: 'troubleshooter.step.account-locked.tip3',
+            message:
+              'Forgot your password? Resetting it works even while the account is locked, and unlocks it.',
+            description: 'Tip 3 of the troubleshooter step "account-locked"',
           }),
         ],
       };
@@ -406,7 +418,7 @@ export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
           {
             id: 'troubleshooter.step.confirmation-email.body',
             message:
-              'After you sign up, we send an email with a confirmation link that works for {confirmationLifetime}. Look in your spam folder too; you can ask for it again.',
+              'Some accounts must confirm their email address before they log in: we email them a confirmation link that works for {confirmationLifetime}. Look in your spam folder too; you can ask for it again.',
             description: 'Explanation under the heading of the troubleshooter step "confirmation-email"',
           },
           rules,
@@ -423,7 +435,7 @@ export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
         body: translate({
           id: 'troubleshooter.step.already-confirmed.body',
           message:
-            '"Already confirmed" means there is nothing left to do: your email is confirmed. Go back to the app and log in.',
+            '"Already confirmed" means there is nothing left to do: your email address is confirmed. Go back to the app and log in.',
           description: 'Explanation under the heading of the troubleshooter step "already-confirmed"',
         }),
         tips: [],
@@ -438,14 +450,14 @@ export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
         body: translate({
           id: 'troubleshooter.step.email-already-used.body',
           message:
-            'An account already uses this email, most likely yours. Do not create another one: reset the password of the account that exists.',
+            'An account already uses this email address, most likely yours. There is no new account to create: reset the password of the one that exists.',
           description: 'Explanation under the heading of the troubleshooter step "email-already-used"',
         }),
         tips: [
           translate({
             id: 'troubleshooter.step.email-already-used.tip1',
             message:
-              'If two of your accounts were merged, the old one may still hold the email: support can release it.',
+              'Had two accounts that were merged? The closed one may still hold the address: support can release it.',
             description: 'Tip 1 of the troubleshooter step "email-already-used"',
           }),
         ],
@@ -466,7 +478,7 @@ export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
         tips: [
           translate({
             id: 'troubleshooter.step.invalid-credentials.tip1',
-            message: 'Your employer can tell you which email is the primary one in your profile.',
+            message: 'Your employer can tell you which email address is the primary one in your profile.',
             description: 'Tip 1 of the troubleshooter step "invalid-credentials"',
           }),
         ],
@@ -481,7 +493,7 @@ export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
         body: translate({
           id: 'troubleshooter.step.username-login.body',
           message:
-            'On some accounts, you type a username at login, not your email. Your welcome message or your employer can tell you which one.',
+            'On some accounts, you type a username at login, not your email address. Your employer can tell you yours: it is in your profile.',
           description: 'Explanation under the heading of the troubleshooter step "username-login"',
         }),
         tips: [],
@@ -510,7 +522,7 @@ export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
         body: translate({
           id: 'troubleshooter.step.deactivated-merged.body',
           message:
-            'When two accounts are merged, one stays and the other is deactivated. Log in with the account that stayed. If the old one still holds your email, support can release it.',
+            'Your information now lives in one account, and the other one, which you may be trying, no longer opens. Log in with the account that stayed. If the closed one still holds your email address, support can release it.',
           description: 'Explanation under the heading of the troubleshooter step "deactivated-merged"',
         }),
         tips: [],
@@ -539,7 +551,7 @@ export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
         body: translate({
           id: 'troubleshooter.step.deactivated-employer-left.body',
           message:
-            'When an employer stops using the platform, the accounts of its workers close with it. Nothing in the app can reopen them; the article explains what you can still do.',
+            'Your employer has stopped using the app, and the accounts it managed are closed. Nothing in the app can reopen them: support can tell you what is still possible, for example when another employer invites you.',
           description: 'Explanation under the heading of the troubleshooter step "deactivated-employer-left"',
         }),
         tips: [],
@@ -554,7 +566,7 @@ export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
         body: translate({
           id: 'troubleshooter.step.single-sign-on.body',
           message:
-            'You log in with your company account, on your company’s own login page. We cannot reset that password: your company’s IT team can.',
+            'You log in with your company account, on your company’s own login page. We cannot reset that password: your company’s IT department can.',
           description: 'Explanation under the heading of the troubleshooter step "single-sign-on"',
         }),
         tips: [],
@@ -574,6 +586,208 @@ export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
         }),
         tips: [],
       };
+    case 'password-login':
+      return {
+        title: translate({
+          id: 'troubleshooter.step.password-login.title',
+          message: 'Log in with your password',
+          description: 'Heading of the troubleshooter step "password-login"',
+        }),
+        body: translate({
+          id: 'troubleshooter.step.password-login.body',
+          message:
+            'Type your identifier, then your password. The identifier is your email address, or on some accounts a username: the email address then only receives messages.',
+          description: 'Explanation under the heading of the troubleshooter step "password-login"',
+        }),
+        tips: [
+          translate(
+            {
+              id: 'troubleshooter.step.password-login.tip1',
+              message:
+                'Not sure of your password? Reset it rather than guessing: after {lockAttempts} failed attempts, the account locks.',
+              description: 'Tip 1 of the troubleshooter step "password-login"',
+            },
+            rules,
+          ),
+        ],
+      };
+    case 'phone-format':
+      return {
+        title: translate({
+          id: 'troubleshooter.step.phone-format.title',
+          message: 'Type your number the way the app reads it',
+          description: 'Heading of the troubleshooter step "phone-format"',
+        }),
+        body: translate({
+          id: 'troubleshooter.step.phone-format.body',
+          message:
+            'A North American number works with or without +1, with spaces or dashes: 514 555 0134. A number from another country starts with + and its country code, without the 0 it starts with at home: +33 6 12 34 56 78.',
+          description: 'Explanation under the heading of the troubleshooter step "phone-format"',
+        }),
+        tips: [
+          translate({
+            id: 'troubleshooter.step.phone-format.tip1',
+            message: 'Do not type the country code twice (+1 1 514…).',
+            description: 'Tip 1 of the troubleshooter step "phone-format"',
+          }),
+          translate({
+            id: 'troubleshooter.step.phone-format.tip2',
+            message: 'A landline cannot receive text messages: use a mobile number, or log in by email.',
+            description: 'Tip 2 of the troubleshooter step "phone-format"',
+          }),
+        ],
+      };
+    case 'texts-filtered':
+      return {
+        title: translate({
+          id: 'troubleshooter.step.texts-filtered.title',
+          message: 'Your phone may be hiding our texts',
+          description: 'Heading of the troubleshooter step "texts-filtered"',
+        }),
+        body: translate({
+          id: 'troubleshooter.step.texts-filtered.body',
+          message:
+            'Phones and carriers file texts from unknown senders in a separate list: look for a filtered, unknown senders or spam list in your messaging app.',
+          description: 'Explanation under the heading of the troubleshooter step "texts-filtered"',
+        }),
+        tips: [
+          translate({
+            id: 'troubleshooter.step.texts-filtered.tip1',
+            message:
+              'Once replied STOP to one of our texts? Your carrier then holds them back: reply START to the same number to receive them again.',
+            description: 'Tip 1 of the troubleshooter step "texts-filtered"',
+          }),
+          translate({
+            id: 'troubleshooter.step.texts-filtered.tip2',
+            message: 'Still nothing? Log in by email instead.',
+            description: 'Tip 2 of the troubleshooter step "texts-filtered"',
+          }),
+        ],
+      };
+    case 'traveling':
+      return {
+        title: translate({
+          id: 'troubleshooter.step.traveling.title',
+          message: 'Abroad with your +1 number?',
+          description: 'Heading of the troubleshooter step "traveling"',
+        }),
+        body: translate({
+          id: 'troubleshooter.step.traveling.body',
+          message:
+            'Our texts reach your +1 number abroad only if your plan lets you receive texts while roaming, and they can arrive late. Wi-Fi alone does not bring them in.',
+          description: 'Explanation under the heading of the troubleshooter step "traveling"',
+        }),
+        tips: [
+          translate({
+            id: 'troubleshooter.step.traveling.tip1',
+            message: 'Until you are back, log in by email: it works from anywhere.',
+            description: 'Tip 1 of the troubleshooter step "traveling"',
+          }),
+        ],
+      };
+    case 'new-phone':
+      return {
+        title: translate({
+          id: 'troubleshooter.step.new-phone.title',
+          message: 'New phone or new number?',
+          description: 'Heading of the troubleshooter step "new-phone"',
+        }),
+        body: translate({
+          id: 'troubleshooter.step.new-phone.body',
+          message:
+            'A new phone with the same number receives the codes as before: install the app and log in. A new number must first be saved in your profile by your employer: until then, codes go to the old one.',
+          description: 'Explanation under the heading of the troubleshooter step "new-phone"',
+        }),
+        tips: [],
+      };
+    case 'link-expired':
+      return {
+        title: translate({
+          id: 'troubleshooter.step.link-expired.title',
+          message: 'The link says it has expired?',
+          description: 'Heading of the troubleshooter step "link-expired"',
+        }),
+        body: translate({
+          id: 'troubleshooter.step.link-expired.body',
+          message:
+            'Our links do nothing until you press the button on the page they open, so a mailbox that scans links before you see them cannot use them up. A link says it has expired when a newer one was sent since, when its time ran out, or when it was already used.',
+          description: 'Explanation under the heading of the troubleshooter step "link-expired"',
+        }),
+        tips: [
+          translate({
+            id: 'troubleshooter.step.link-expired.tip1',
+            message: 'Ask for a new link, and open only the newest email.',
+            description: 'Tip 1 of the troubleshooter step "link-expired"',
+          }),
+          translate({
+            id: 'troubleshooter.step.link-expired.tip2',
+            message:
+              'Reloaded the page, or your mail app cut the link? Open it again from the email, or copy the whole address into your browser.',
+            description: 'Tip 2 of the troubleshooter step "link-expired"',
+          }),
+        ],
+      };
+    case 'invitation-expired':
+      return {
+        title: translate({
+          id: 'troubleshooter.step.invitation-expired.title',
+          message: 'Invitation missing or expired?',
+          description: 'Heading of the troubleshooter step "invitation-expired"',
+        }),
+        body: translate(
+          {
+            id: 'troubleshooter.step.invitation-expired.body',
+            message:
+              'Your invitation is the first login code your employer sends you, and it expires like any code, after {codeLifetime}. You do not need a new invitation: ask for a code here with the phone number or email address your employer saved.',
+            description: 'Explanation under the heading of the troubleshooter step "invitation-expired"',
+          },
+          rules,
+        ),
+        tips: [],
+      };
+    case 'unexpected-code':
+      return {
+        title: translate({
+          id: 'troubleshooter.step.unexpected-code.title',
+          message: 'A code you did not ask for?',
+          description: 'Heading of the troubleshooter step "unexpected-code"',
+        }),
+        body: translate({
+          id: 'troubleshooter.step.unexpected-code.body',
+          message:
+            'Someone typed your phone number or email address in the app, most often by mistake. Nobody can log in without the code: do not share it, and you can ignore the message.',
+          description: 'Explanation under the heading of the troubleshooter step "unexpected-code"',
+        }),
+        tips: [
+          translate({
+            id: 'troubleshooter.step.unexpected-code.tip1',
+            message: 'Codes keep coming? Tell support: the article says what to give them.',
+            description: 'Tip 1 of the troubleshooter step "unexpected-code"',
+          }),
+        ],
+      };
+    case 'wrong-language':
+      return {
+        title: translate({
+          id: 'troubleshooter.step.wrong-language.title',
+          message: 'A message in the wrong language?',
+          description: 'Heading of the troubleshooter step "wrong-language"',
+        }),
+        body: translate({
+          id: 'troubleshooter.step.wrong-language.body',
+          message:
+            'Our messages use the language of the page you ask from. Switch between English and French at the top of this page, then ask again.',
+          description: 'Explanation under the heading of the troubleshooter step "wrong-language"',
+        }),
+        tips: [
+          translate({
+            id: 'troubleshooter.step.wrong-language.tip1',
+            message:
+              'An invitation in the wrong language? Whoever sends it chooses its language: ask them to send it again in yours.',
+            description: 'Tip 1 of the troubleshooter step "wrong-language"',
+          }),
+        ],
+      };
     case 'enter-contact':
       return {
         title: translate({
@@ -584,7 +798,7 @@ export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
         body: translate({
           id: 'troubleshooter.step.enter-contact.body',
           message:
-            'Type it yourself rather than pasting it. If an account uses it, we send a message there right away.',
+            'Type it by hand: pasted text can carry a hidden character. If an account uses it, we send a message there right away.',
           description: 'Explanation under the heading of the troubleshooter step "enter-contact"',
         }),
         tips: [],
@@ -612,7 +826,8 @@ export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
         }),
         body: translate({
           id: 'troubleshooter.step.code-sent.body',
-          message: 'If an account uses this contact, a message is on its way. It can take a few minutes.',
+          message:
+            'If an account uses this contact, a message is on its way. We cannot tell from here what it will be: a login code, a link, or a message that explains what to do. It can take a few minutes.',
           description: 'Explanation under the heading of the troubleshooter step "code-sent"',
         }),
         tips: [
@@ -623,8 +838,7 @@ export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
           }),
           translate({
             id: 'troubleshooter.step.code-sent.tip2',
-            message:
-              'A link or a message saying no account uses this contact? That message is your answer: tell us what it says.',
+            message: 'A link or another message? It is your answer: tell us what it says.',
             description: 'Tip 2 of the troubleshooter step "code-sent"',
           }),
         ],
@@ -639,7 +853,7 @@ export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
         body: translate({
           id: 'troubleshooter.step.link-sent.body',
           message:
-            'If an account uses this contact, the message you asked for is on its way. It can take a few minutes; look in your spam folder too.',
+            'If an account uses this contact, a message is on its way: the one you asked for, or one that explains what to do instead. It can take a few minutes; look in your spam folder too.',
           description: 'Explanation under the heading of the troubleshooter step "link-sent"',
         }),
         tips: [],
@@ -653,7 +867,8 @@ export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
         }),
         body: translate({
           id: 'troubleshooter.step.message-received.body',
-          message: 'The message we send depends on the state of your account, so it tells what to do next.',
+          message:
+            'The message depends on the state of your account, so it tells you what comes next. Pick the words you see in it.',
           description: 'Explanation under the heading of the troubleshooter step "message-received"',
         }),
         tips: [],
@@ -698,7 +913,7 @@ export function stepText(step: StepId, rules?: RulePlaceholders): StepText {
           }),
           translate({
             id: 'troubleshooter.step.api-unreachable.tip3',
-            message: 'Type your phone number or email by hand, without pasting.',
+            message: 'Type your phone number or email address by hand, without pasting.',
             description: 'Tip 3 of the troubleshooter step "api-unreachable"',
           }),
           translate({
@@ -862,13 +1077,13 @@ export function choiceLabel(choice: Choice): string {
     case 'phone-plus-one':
       return translate({
         id: 'troubleshooter.choice.phone-plus-one',
-        message: 'Yes, it starts with +1',
+        message: 'My mobile number starts with +1',
         description: 'Troubleshooter answer button "phone-plus-one"',
       });
     case 'phone-other':
       return translate({
         id: 'troubleshooter.choice.phone-other',
-        message: 'No, it is from another country',
+        message: 'My mobile number is from another country',
         description: 'Troubleshooter answer button "phone-other"',
       });
     case 'no-phone':
@@ -892,7 +1107,7 @@ export function choiceLabel(choice: Choice): string {
     case 'check-contact':
       return translate({
         id: 'troubleshooter.choice.check-contact',
-        message: 'Check the phone number or email I use',
+        message: 'Check the phone number or email address I use',
         description: 'Troubleshooter answer button "check-contact"',
       });
     case 'details-correct':
@@ -934,7 +1149,7 @@ export function choiceLabel(choice: Choice): string {
     case 'no-email-on-profile':
       return translate({
         id: 'troubleshooter.choice.no-email-on-profile',
-        message: 'My employer does not have my email',
+        message: 'My employer does not have my email address',
         description: 'Troubleshooter answer button "no-email-on-profile"',
       });
     case 'by-email':
@@ -964,19 +1179,19 @@ export function choiceLabel(choice: Choice): string {
     case 'no-work-email':
       return translate({
         id: 'troubleshooter.choice.no-work-email',
-        message: 'I have no email in my profile',
+        message: 'I have no email address in my profile',
         description: 'Troubleshooter answer button "no-work-email"',
       });
     case 'login-link':
       return translate({
         id: 'troubleshooter.choice.login-link',
-        message: 'Log in with a one-time link instead',
+        message: 'Log in with a one-time login link instead',
         description: 'Troubleshooter answer button "login-link"',
       });
     case 'ask-access-code':
       return translate({
         id: 'troubleshooter.choice.ask-access-code',
-        message: 'Ask my employer for an access code',
+        message: 'Ask my employer for a temporary access code',
         description: 'Troubleshooter answer button "ask-access-code"',
       });
     case 'several-companies':
@@ -1060,7 +1275,7 @@ export function choiceLabel(choice: Choice): string {
     case 'ask-release':
       return translate({
         id: 'troubleshooter.choice.ask-release',
-        message: 'Ask support to release my email',
+        message: 'Ask support to release my email address',
         description: 'Troubleshooter answer button "ask-release"',
       });
     case 'ask-reactivate':
@@ -1084,44 +1299,134 @@ export function choiceLabel(choice: Choice): string {
     case 'other-message':
       return translate({
         id: 'troubleshooter.choice.other-message',
-        message: 'I got a different message',
+        message: 'I got something else: a link or a message',
         description: 'Troubleshooter answer button "other-message"',
       });
     case 'change-contact':
       return translate({
         id: 'troubleshooter.choice.change-contact',
-        message: 'Use another phone number or email',
+        message: 'Use another phone number or email address',
         description: 'Troubleshooter answer button "change-contact"',
       });
     case 'got-code':
       return translate({
         id: 'troubleshooter.choice.got-code',
-        message: 'A login code',
+        message: '“…login code…”',
         description: 'Troubleshooter answer button "got-code"',
       });
     case 'got-unlock-link':
       return translate({
         id: 'troubleshooter.choice.got-unlock-link',
-        message: 'A link to unlock my account',
+        message: '“Your account is locked…”',
         description: 'Troubleshooter answer button "got-unlock-link"',
       });
     case 'got-confirmation-link':
       return translate({
         id: 'troubleshooter.choice.got-confirmation-link',
-        message: 'A link to confirm my email',
+        message: '“Confirm your email address…”',
         description: 'Troubleshooter answer button "got-confirmation-link"',
       });
     case 'got-no-account':
       return translate({
         id: 'troubleshooter.choice.got-no-account',
-        message: 'No account uses this address',
+        message: '“…no account uses it…”',
         description: 'Troubleshooter answer button "got-no-account"',
       });
-    case 'got-contact-employer':
+    case 'got-reset-link':
       return translate({
-        id: 'troubleshooter.choice.got-contact-employer',
-        message: 'Contact your employer',
-        description: 'Troubleshooter answer button "got-contact-employer"',
+        id: 'troubleshooter.choice.got-reset-link',
+        message: '“Choose a new password…”',
+        description: 'Troubleshooter answer button "got-reset-link"',
+      });
+    case 'got-login-link':
+      return translate({
+        id: 'troubleshooter.choice.got-login-link',
+        message: '“Log in without a password…”',
+        description: 'Troubleshooter answer button "got-login-link"',
+      });
+    case 'got-sso':
+      return translate({
+        id: 'troubleshooter.choice.got-sso',
+        message: '“…uses single sign-on…”',
+        description: 'Troubleshooter answer button "got-sso"',
+      });
+    case 'got-merged':
+      return translate({
+        id: 'troubleshooter.choice.got-merged',
+        message: '“…merged with another…”',
+        description: 'Troubleshooter answer button "got-merged"',
+      });
+    case 'got-removed':
+      return translate({
+        id: 'troubleshooter.choice.got-removed',
+        message: '“…removed by your employer…”',
+        description: 'Troubleshooter answer button "got-removed"',
+      });
+    case 'got-closed':
+      return translate({
+        id: 'troubleshooter.choice.got-closed',
+        message: '“…account is closed…”',
+        description: 'Troubleshooter answer button "got-closed"',
+      });
+    case 'wrong-language':
+      return translate({
+        id: 'troubleshooter.choice.wrong-language',
+        message: 'It is in the wrong language',
+        description: 'Troubleshooter answer button "wrong-language"',
+      });
+    case 'uses-password':
+      return translate({
+        id: 'troubleshooter.choice.uses-password',
+        message: 'I log in with a password',
+        description: 'Troubleshooter answer button "uses-password"',
+      });
+    case 'phone-format':
+      return translate({
+        id: 'troubleshooter.choice.phone-format',
+        message: 'Check how I typed my number',
+        description: 'Troubleshooter answer button "phone-format"',
+      });
+    case 'traveling':
+      return translate({
+        id: 'troubleshooter.choice.traveling',
+        message: 'I am abroad with my +1 number',
+        description: 'Troubleshooter answer button "traveling"',
+      });
+    case 'texts-filtered':
+      return translate({
+        id: 'troubleshooter.choice.texts-filtered',
+        message: 'My phone may be filtering texts',
+        description: 'Troubleshooter answer button "texts-filtered"',
+      });
+    case 'new-phone':
+      return translate({
+        id: 'troubleshooter.choice.new-phone',
+        message: 'I changed phone or number',
+        description: 'Troubleshooter answer button "new-phone"',
+      });
+    case 'link-expired':
+      return translate({
+        id: 'troubleshooter.choice.link-expired',
+        message: 'The link says it has expired',
+        description: 'Troubleshooter answer button "link-expired"',
+      });
+    case 'ask-new-link':
+      return translate({
+        id: 'troubleshooter.choice.ask-new-link',
+        message: 'Send me a new link',
+        description: 'Troubleshooter answer button "ask-new-link"',
+      });
+    case 'invitation-expired':
+      return translate({
+        id: 'troubleshooter.choice.invitation-expired',
+        message: 'My invitation expired or never came',
+        description: 'Troubleshooter answer button "invitation-expired"',
+      });
+    case 'unexpected-code':
+      return translate({
+        id: 'troubleshooter.choice.unexpected-code',
+        message: 'I got a code I did not ask for',
+        description: 'Troubleshooter answer button "unexpected-code"',
       });
     case 'refresh-status':
       return translate({

@@ -167,6 +167,12 @@ export const VERIFY_OUTCOMES: Record<string, VerifyOutcome> = {
     message: 'Too many requests. Please wait 2 minutes before trying again.',
     at: T0 + 2_000,
   },
+  blocked: {
+    type: 'refused',
+    status: 403,
+    code: 'verification-blocked',
+    message: 'Too many wrong codes were entered for this contact. Contact support to unblock it.',
+  },
   unreachable: { type: 'unreachable' },
 };
 

@@ -186,6 +186,23 @@ describe('troubleshooter machine: sending and verifying a code', () => {
     expect(actor.getSnapshot().context.error).toBe('code-dead');
   });
 
+  it('says when code checks are closed for the contact, counts no guess, and offers support, who can reopen them', async () => {
+    const { actor, settle, step } = start(
+      { check: [CHECK_OUTCOMES.phone], send: [SEND_OUTCOMES.sent], verify: [VERIFY_OUTCOMES.blocked] },
+      { step: 'enter-contact' },
+    );
+    actor.send({ type: 'user.submit-contact', contact: '5145550134' });
+    await settle();
+    expect(actor.getSnapshot().can({ type: 'user.contact-support' })).toBe(false);
+    actor.send({ type: 'user.submit-code', code: '123456' });
+    await settle();
+    expect(step()).toBe('code-sent');
+    expect(actor.getSnapshot().context.error).toBe('code-blocked');
+    expect(actor.getSnapshot().context.codeAttempts).toBe(0);
+    actor.send({ type: 'user.contact-support' });
+    expect(step()).toBe('escalate-support');
+  });
+
   it('without the policy, sends the code as typed and lets the server decide', async () => {
     const badFormat: VerifyOutcome = {
       type: 'refused',

@@ -33,7 +33,7 @@ import {
   type TroubleshooterInput,
 } from './context';
 import { QUESTION_STEPS } from './question-steps';
-import { fail, purpose, step, toEmployer, toSupport } from './step-state';
+import { fail, step, toEmployer, toSupport } from './step-state';
 import { STEP_IDS, deepLinkTarget, isStepId, type Purpose, type StepId } from './steps';
 
 /**
@@ -124,9 +124,11 @@ export const troubleshooterMachine = setup({
     purposeIsCode: ({ context }) => context.purpose === 'login-code',
     sentByEmail: ({ context }) => (context.request?.contact ?? context.contact).includes('@'),
     hasCodeRequest: ({ context }) => context.request?.purpose === 'login-code',
+    hasLinkRequest: ({ context }) => context.request !== null && context.request.purpose !== 'login-code',
     codeMalformed: ({ context, event }) =>
       event.type === 'user.submit-code' && book.codeToVerify(context, event.code) === null,
     codeDead: ({ context }) => book.codeDead(context),
+    codeChecksBlocked: ({ context }) => context.error === 'code-blocked',
     resendAllowed: ({ context, event }) =>
       event.type === 'user.resend' && book.resendAllowed(context, event.at),
     verified: ({ context }) => context.outcomes.verify?.type === 'ok',
@@ -258,12 +260,15 @@ export const troubleshooterMachine = setup({
         'user.other-message': 'message-received',
         'user.change-contact': 'enter-contact',
         'user.works': 'resolved',
+        // Only support can reopen code checks closed after too many wrong codes.
+        'user.contact-support': { guard: 'codeChecksBlocked', ...toSupport('still-stuck') },
       },
     }),
     ...step('link-sent', {
       on: {
         'user.resend': { guard: 'resendAllowed', target: 'before-send', actions: 'noteTime' },
         'user.no-code': [{ guard: 'sentByEmail', target: 'check-spam' }, { target: 'sms-not-received' }],
+        'user.link-expired': 'link-expired',
         'user.other-message': 'message-received',
         'user.change-contact': 'enter-contact',
         'user.works': 'resolved',
@@ -309,18 +314,6 @@ export const troubleshooterMachine = setup({
         { target: 'account-ok' },
       ],
     },
-    ...step('message-received', {
-      on: {
-        'user.got-code': [
-          { guard: 'hasCodeRequest', target: 'code-sent' },
-          { target: 'enter-contact', actions: purpose('login-code') },
-        ],
-        'user.got-unlock-link': 'account-locked',
-        'user.got-confirmation-link': 'confirmation-email',
-        'user.got-no-account': 'no-account',
-        'user.got-contact-employer': 'account-deactivated',
-      },
-    }),
     ...step('account-ok', {
       on: {
         'user.works': 'resolved',

@@ -30,8 +30,9 @@ export function accountStatusLabel(account: AccountView, locale: Locale): string
           )
         : translate({
             id: 'troubleshooter.account.status.locked',
-            message: 'Locked',
-            description: 'Account status',
+            message: 'Locked until it is unlocked (no end time)',
+            description:
+              'Account status: a lock without an end time lasts until the unlock link, a reset or support',
           });
     case 'unconfirmed':
       return translate({

@@ -86,11 +86,19 @@ function ErrorMessage({
       return translate(
         {
           id: 'troubleshooter.code.error.tooMany',
-          message: 'Too many tries. You can try again in {time}.',
-          description: 'Error: code verification rate limited; time is a countdown',
+          message: 'Too many tries: code checks are paused for now. You can try again in {time}.',
+          description:
+            'Error: code verification paused (wrong codes in a row, or too many tries); time is a countdown',
         },
         { time: formatCountdown((context.errorUntil ?? now) - now) },
       );
+    case 'code-blocked':
+      return translate({
+        id: 'troubleshooter.code.error.blocked',
+        message:
+          'Too many wrong codes in a row for this contact: code checks are closed, and only support can reopen them.',
+        description: 'Error: the API closed code checks for this contact (hard cap of wrong codes)',
+      });
     default:
       return null;
   }

@@ -33,7 +33,7 @@ export function employerMessage(
           {
             id: 'troubleshooter.employer.invite.body',
             message:
-              'I cannot log in to {product}: I do not think my account exists yet. Could you invite me, with my phone number or email address?',
+              'I cannot log in to {product}: I do not think my account exists yet. Could you invite me?',
             description: 'Email to the employer: the request',
           },
           { product },
@@ -164,27 +164,91 @@ export function employerMessage(
   }
 }
 
+/** The contact the worker typed, as the check saw it: their own details, for their own employer. */
+export interface TypedContact {
+  kind: 'phone' | 'email';
+  value: string;
+}
+
+/**
+ * The line that tells the employer which details to look for. Blank after its colon when the
+ * worker typed nothing (the message is theirs to complete before they send it); for an email to
+ * add, the email line whatever they typed.
+ */
+export function contactLine(reason: EmployerReason, contact: TypedContact | null): string {
+  const wanted = reason === 'add-email' ? 'email' : (contact?.kind ?? null);
+  const value = contact && contact.kind === wanted ? contact.value : '';
+  if (wanted === 'phone') {
+    return translate(
+      {
+        id: 'troubleshooter.employer.contact.phone',
+        message: 'My phone number: {contact}',
+        description: 'Email to the employer: the phone number the worker typed',
+      },
+      { contact: value },
+    ).trimEnd();
+  }
+  if (wanted === 'email') {
+    return translate(
+      {
+        id: 'troubleshooter.employer.contact.email',
+        message: 'My email address: {contact}',
+        description: 'Email to the employer: the email address the worker typed (or to fill in)',
+      },
+      { contact: value },
+    ).trimEnd();
+  }
+  return translate({
+    id: 'troubleshooter.employer.contact.unknown',
+    message: 'My phone number or email address:',
+    description: 'Email to the employer: a line the worker completes with their details',
+  });
+}
+
+/** Articles of the employers' guide that also help with a reason, beside its section of the guide. */
+export const EMPLOYER_MORE: Partial<Record<EmployerReason, string>> = {
+  invite: 'worker-login-status#invitation-status',
+  'add-email': 'change-login-method#code-by-email',
+  username: 'change-login-method#password-or-username',
+};
+
+/**
+ * The public origin links in a message are built from: the site's configured URL (SITE_URL at
+ * build), unless the build kept the local default and the page is served from elsewhere, where
+ * the page's own origin is the public one. Never a localhost link in a message sent from production.
+ */
+export function publicOrigin(siteUrl: string, pageOrigin: string | null): string {
+  const loopback = (url: string) =>
+    /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(url.replace(/\/$/, ''));
+  if (pageOrigin && loopback(siteUrl) && !loopback(pageOrigin)) return pageOrigin;
+  return siteUrl.replace(/\/$/, '');
+}
+
 /** A `mailto:` link that opens the mail app with the message written. */
 export function mailto(to: string, subject: string, body: string): string {
   return `mailto:${to}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
 }
 
 /**
- * The whole message to the employer: the request, the reference code and where their guide says
- * how to do it (`guideUrl`: the employers' article, absolute, in the worker's language).
+ * The whole message to the employer: the request, the details the worker typed, the reference code
+ * and where their guide says how to do it (`guideUrl`: the employers' article, absolute, in the
+ * worker's language).
  */
 export function employerMessageBody({
   reason,
   product,
   code,
   guideUrl,
+  contact = null,
 }: {
   reason: EmployerReason;
   product: string;
   code: string;
   guideUrl: string;
+  contact?: TypedContact | null;
 }): { subject: string; body: string } {
   const message = employerMessage(reason, product);
+  const more = EMPLOYER_MORE[reason];
   const body = [
     translate({
       id: 'troubleshooter.employer.greeting',
@@ -192,6 +256,7 @@ export function employerMessageBody({
       description: 'Email to the employer: greeting',
     }),
     message.request,
+    contactLine(reason, contact),
     translate(
       {
         id: 'troubleshooter.employer.reference',
@@ -208,6 +273,18 @@ export function employerMessageBody({
       },
       { url: `${guideUrl}#${EMPLOYER_SECTION[reason]}` },
     ),
+    ...(more
+      ? [
+          translate(
+            {
+              id: 'troubleshooter.employer.seeAlso',
+              message: 'See also: {url}',
+              description: 'Email to the employer: a second article of the employers guide',
+            },
+            { url: new URL(more, guideUrl).href },
+          ),
+        ]
+      : []),
     translate({
       id: 'troubleshooter.employer.thanks',
       message: 'Thank you.',

@@ -6,13 +6,14 @@ import { useId, useRef, useState, type ReactNode } from 'react';
 import clsx from 'clsx';
 import Link from '@docusaurus/Link';
 import useBaseUrl from '@docusaurus/useBaseUrl';
+import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import { translate } from '@docusaurus/Translate';
 import type { Locale } from '@site/shared/locale';
 import type { TroubleshooterContext } from '@site/src/troubleshooter/context';
 import { encodeReferenceCode, referenceDataFor } from '@site/src/troubleshooter/reference-code';
 import { useBrand } from '@site/src/utils/use-brand';
-import { employerMessageBody, mailto } from './employer-message';
+import { employerMessageBody, mailto, publicOrigin, type TypedContact } from './employer-message';
 import { summaryLines } from './summary';
 import styles from '../styles.module.css';
 
@@ -22,7 +23,17 @@ interface Props {
   locale: Locale;
 }
 
-function CopyBlock({ label, text, name }: { label: string; text: string; name: string }): ReactNode {
+interface CopyBlockProps {
+  label: string;
+  text: string;
+  name: string;
+  /** The button's own words: two copy buttons on one screen must not share a name. */
+  copyLabel: string;
+  /** An editable text (the worker's own message) reports each change. */
+  onChange?: (text: string) => void;
+}
+
+function CopyBlock({ label, text, name, copyLabel, onChange }: CopyBlockProps): ReactNode {
   const id = useId();
   const area = useRef<HTMLTextAreaElement>(null);
   const [status, setStatus] = useState<'idle' | 'copied' | 'select'>('idle');
@@ -46,9 +57,10 @@ function CopyBlock({ label, text, name }: { label: string; text: string; name: s
         id={id}
         ref={area}
         className={styles.textarea}
-        readOnly
+        readOnly={!onChange}
         value={text}
-        rows={Math.min(12, text.split('\n').length + 1)}
+        onChange={onChange ? (event) => onChange(event.target.value) : undefined}
+        rows={Math.min(14, text.split('\n').length + 1)}
         data-copy={name}
       />
       <button
@@ -57,11 +69,7 @@ function CopyBlock({ label, text, name }: { label: string; text: string; name: s
         onClick={copy}
         data-action={`copy-${name}`}
       >
-        {translate({
-          id: 'troubleshooter.copy.button',
-          message: 'Copy',
-          description: 'Button that copies a text',
-        })}
+        {copyLabel}
       </button>
       <span className={styles.copyStatus} role="status">
         {status === 'copied'
@@ -78,6 +86,14 @@ function CopyBlock({ label, text, name }: { label: string; text: string; name: s
   );
 }
 
+/** The contact the worker typed, when they typed one: their own details, for their own message. */
+function typedContact(context: TroubleshooterContext): TypedContact | null {
+  const value = context.contact.trim();
+  if (!value) return null;
+  const kind = context.check?.kind ?? (value.includes('@') ? 'email' : 'phone');
+  return kind === 'phone' || kind === 'email' ? { kind, value } : null;
+}
+
 export default function Escalation({ context, kind, locale }: Props): ReactNode {
   const brand = useBrand();
   const code = encodeReferenceCode(referenceDataFor(context));
@@ -91,15 +107,24 @@ export default function Escalation({ context, kind, locale }: Props): ReactNode 
     locale,
     now: new Date(),
   }).join('\n');
-  const guideUrl = useBaseUrl('/docs/employers/worker-cannot-log-in', { absolute: true });
+  const { siteConfig } = useDocusaurusContext();
+  const isBrowser = useIsBrowser();
+  const guidePath = useBaseUrl('/docs/employers/worker-cannot-log-in');
+  const guideUrl = `${publicOrigin(siteConfig.url, isBrowser ? window.location.origin : null)}${guidePath}`;
   // Known only in the browser: the server render and hydration leave the button out.
-  const canShare = useIsBrowser() && typeof navigator.share === 'function';
+  const canShare = isBrowser && typeof navigator.share === 'function';
   const message = employerMessageBody({
     reason: context.employerReason ?? 'general',
     product: brand.productName,
     code,
     guideUrl,
+    contact: typedContact(context),
   });
+  // The message is the worker's: they may complete or reword it before sending it. An edit belongs
+  // to the message it was made on (the link changes once the page knows its own origin).
+  const [edited, setEdited] = useState<{ of: string; text: string } | null>(null);
+  const body = edited?.of === message.body ? edited.text : message.body;
+  const setBody = (text: string) => setEdited({ of: message.body, text });
 
   const supportSubject = translate(
     {
@@ -148,16 +173,22 @@ export default function Escalation({ context, kind, locale }: Props): ReactNode 
           <CopyBlock
             label={translate({
               id: 'troubleshooter.employer.messageLabel',
-              message: 'Message to your employer',
-              description: 'Label of the ready message',
+              message: 'Message to your employer (you can change it)',
+              description: 'Label of the ready message, which the worker may edit',
             })}
-            text={message.body}
+            text={body}
+            onChange={setBody}
             name="employer-message"
+            copyLabel={translate({
+              id: 'troubleshooter.copy.message',
+              message: 'Copy the message',
+              description: 'Button that copies the message to the employer',
+            })}
           />
           <p className={styles.actions}>
             <Link
               className={clsx(styles.button, styles.primary)}
-              href={mailto('', message.subject, message.body)}
+              href={mailto('', message.subject, body)}
               data-action="email-employer"
             >
               {translate({
@@ -170,9 +201,7 @@ export default function Escalation({ context, kind, locale }: Props): ReactNode 
               <button
                 type="button"
                 className={clsx(styles.button, styles.secondary)}
-                onClick={() =>
-                  navigator.share({ title: message.subject, text: message.body }).catch(() => undefined)
-                }
+                onClick={() => navigator.share({ title: message.subject, text: body }).catch(() => undefined)}
                 data-action="share"
               >
                 {translate({
@@ -218,6 +247,11 @@ export default function Escalation({ context, kind, locale }: Props): ReactNode 
         })}
         text={summary}
         name="summary"
+        copyLabel={translate({
+          id: 'troubleshooter.copy.summary',
+          message: 'Copy the summary',
+          description: 'Button that copies the summary of what the worker tried',
+        })}
       />
     </div>
   );

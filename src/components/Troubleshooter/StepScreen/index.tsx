@@ -91,38 +91,35 @@ function Notice({ snapshot, pageNotice }: { snapshot: TroubleshooterSnapshot; pa
   ) : null;
 }
 
+/**
+ * Where the worker is: the step's number and, before the end, the fewest answers still ahead (the
+ * shortest path from here). No total: one would grow as the answers take a longer path, and a bar
+ * would then move backwards.
+ */
 function Progress({ step, taken }: { step: StepId; taken: number }) {
-  const isEnd = END_STEPS[step] !== undefined;
-  const total = taken + STEPS_TO_END[step];
-  const label = isEnd
-    ? translate(
-        {
-          id: 'troubleshooter.progress.done',
-          message: 'Step {current}: the end',
-          description: 'Progress on a final step',
-        },
-        { current: taken },
-      )
-    : translate(
-        {
-          id: 'troubleshooter.progress.label',
-          message: 'Step {current} of about {total}',
-          description: 'Progress indication; the total is an estimate',
-        },
-        { current: taken, total },
-      );
+  const left = STEPS_TO_END[step];
+  const label =
+    END_STEPS[step] !== undefined
+      ? translate(
+          {
+            id: 'troubleshooter.progress.done',
+            message: 'Step {current}: the end',
+            description: 'Progress on a final step',
+          },
+          { current: taken },
+        )
+      : translate(
+          {
+            id: 'troubleshooter.progress.label',
+            message: 'Step {current} · at least {left} more',
+            description: 'Progress: the step number, and the fewest answers left before an end',
+          },
+          { current: taken, left },
+        );
   return (
-    <div className={styles.progress}>
-      <span className={styles.progressLabel} id="troubleshooter-progress">
-        {label}
-      </span>
-      <progress
-        className={styles.progressBar}
-        value={taken}
-        max={total}
-        aria-labelledby="troubleshooter-progress"
-      />
-    </div>
+    <p className={styles.progress} data-progress={taken}>
+      <span className={styles.progressLabel}>{label}</span>
+    </p>
   );
 }
 

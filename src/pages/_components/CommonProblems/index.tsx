@@ -81,7 +81,7 @@ const problems: Problem[] = [
         id="home.problems.forgotPassword.description"
         description="Home card: forgot password, one line"
       >
-        Reset it by email, or ask for an access code if you have no work email.
+        Reset it by email, or ask for a temporary access code if you have no work email.
       </Translate>
     ),
   },
@@ -98,7 +98,7 @@ const problems: Problem[] = [
         id="home.problems.accountLocked.description"
         description="Home card: account locked, one line"
       >
-        Too many failed attempts: unlock it with the link we email you.
+        Too many failed attempts: unlock it with the emailed unlock link, or ask for a new one.
       </Translate>
     ),
   },
