@@ -224,6 +224,17 @@ export const ReportQuery = z.object({
   to: day.openapi({ param: { name: 'to', in: 'query' }, example: '2030-01-31' }),
 });
 
+const StepRuns = z.object({
+  runs: z.number().int().openapi({ description: 'Runs started in the period.' }),
+  steps: z.array(
+    z.object({
+      step: z.string(),
+      reached: z.number().int(),
+      lastStep: z.number().int().openapi({ description: 'Runs that stopped at this step.' }),
+    }),
+  ),
+});
+
 export const ReportResponse = z
   .object({
     from: date,
@@ -248,16 +259,20 @@ export const ReportResponse = z
         comment: z.string(),
       }),
     ),
-    troubleshooter: z.object({
-      runs: z.number().int().openapi({ description: 'Runs started in the period.' }),
-      steps: z.array(
+    troubleshooter: StepRuns,
+    troubleshooterByLocale: z
+      .record(LOCALE, StepRuns)
+      .openapi({ description: 'The same per language of the run (the one it started in).' }),
+    helpfulnessByWeek: z
+      .array(
         z.object({
-          step: z.string(),
-          reached: z.number().int(),
-          lastStep: z.number().int().openapi({ description: 'Runs that stopped at this step.' }),
+          week: z.string().openapi({ description: 'Its Monday, `YYYY-MM-DD` (UTC).', example: '2030-01-14' }),
+          kind: z.enum(FEEDBACK_KINDS),
+          yes: z.number().int(),
+          no: z.number().int(),
         }),
-      ),
-    }),
+      )
+      .openapi({ description: 'Answers per week and kind, oldest first: the trend.' }),
   })
   .openapi('SupportReport');
 
