@@ -60,10 +60,11 @@ const PHONE_LIKE = /^\+?[\d\s().\-/]+$/;
  * A national number (a leading trunk `0`, never North American) written with the chosen country's
  * code, for a form whose API call carries no country: `06 39 98 01 23` in France is
  * `+33 06 39 98 01 23`, which the API reads as `+33 6 39 98 01 23`. Anything else, every North
- * American format among it, is left exactly as typed.
+ * American format among it (`011 33…` too), is left exactly as typed.
  */
 export function withCountryCode(typed: string, country: PhoneCountry): string {
   const value = typed.normalize('NFKC').trim();
-  if (country === NORTH_AMERICA || !PHONE_LIKE.test(value) || !/^0(?!0)/.test(value)) return typed;
+  // 00 is already international; 011 is North America's international prefix.
+  if (country === NORTH_AMERICA || !PHONE_LIKE.test(value) || !/^0(?!0|11)/.test(value)) return typed;
   return `+${PHONE_COUNTRIES[country]} ${value}`;
 }
