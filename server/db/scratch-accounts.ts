@@ -38,6 +38,8 @@ export async function createScratchAccount(
   db: Db,
   kind: ScratchCase,
   now: Date,
+  /** The language of the worker's profile (none by default). */
+  locale: 'en' | 'fr' | null = null,
 ): Promise<{ id: string; name: string; email: string }> {
   const tag = randomBytes(4).toString('hex');
   const email = `worker-${tag}@example.com`;
@@ -46,7 +48,15 @@ export async function createScratchAccount(
     const insert = async (values: Partial<typeof accounts.$inferInsert>, employers: string[]) => {
       const [row] = await tx
         .insert(accounts)
-        .values({ name, status: 'active', emailConfirmed: true, createdAt: now, updatedAt: now, ...values })
+        .values({
+          name,
+          status: 'active',
+          emailConfirmed: true,
+          locale,
+          createdAt: now,
+          updatedAt: now,
+          ...values,
+        })
         .returning({ id: accounts.id });
       await tx
         .insert(accountEmployers)
