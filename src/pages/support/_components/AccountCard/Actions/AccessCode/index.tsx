@@ -16,7 +16,7 @@ function refusalText(refusal: Refusal): string {
       return translate({
         id: 'support.lookup.accessCode.refusal.several',
         message:
-          'Not possible: this worker belongs to several employers, and no one of them may hand out access to it. Help them log in again by themselves instead:',
+          'Not possible: this worker belongs to several employers. No one of them may hand out access to the account: help them log in again by themselves instead.',
         description: 'Lookup: why a temporary access code cannot be issued',
       });
     case 'account-deactivated':
