@@ -36,7 +36,8 @@ const text = {
       submit: /^Se connecter$/,
       signedIn: new RegExp(`Connecté en tant que ${DEV_AGENT}`),
     },
-    ratio: '0 sur 1 utiles (0\u00a0%)',
+    // French agrees with the helpful count: « 0 sur 1 utile », « 2 sur 3 utiles ».
+    ratio: '0 sur 1 utile (0\u00a0%)',
     reasonCount: 'Ça ne correspond pas à ce que je vois dans l’appli · 1',
   },
 } as const;
@@ -95,7 +96,7 @@ const troubleshooter = {
     step: 'escalate-employer',
     question: 'Cela vous a-t-il aidé\u00a0?',
     yes: 'Oui',
-    ratio: '1 sur 1 utiles (100\u00a0%)',
+    ratio: '1 sur 1 utile (100\u00a0%)',
     labels: text.fr.labels,
   },
 } as const;

@@ -30,8 +30,10 @@ export async function signIn(
 export async function scratchAccount(
   request: APIRequestContext,
   kind: 'locked' | 'invited' | 'several-employers' | 'merged',
+  /** The language of the worker's profile. */
+  locale?: 'en' | 'fr',
 ): Promise<{ id: string; name: string; email: string }> {
-  const response = await request.post('/api/dev/accounts', { data: { case: kind } });
+  const response = await request.post('/api/dev/accounts', { data: { case: kind, locale } });
   expect(response.status()).toBe(201);
   return response.json();
 }

@@ -178,6 +178,17 @@ for (const { locale, prefix } of LOCALES) {
       await expect(page.locator('h2#request-unlock-again')).toBeInViewport();
     });
 
+    test('fits a 360 px screen without scrolling sideways', async ({ page }, testInfo) => {
+      await page.setViewportSize({ width: 360, height: 800 });
+      await gotoHydrated(page, `${prefix}/support/links`);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      await page.screenshot({
+        path: testInfo.outputPath(`support-links-360-${locale}.png`),
+        fullPage: false,
+      });
+      expect(width).toBeLessThanOrEqual(360);
+    });
+
     test('has no axe violations, in light and dark mode', async ({ page }) => {
       // axe on all ~150 rows takes too long on a small machine: the structure is the same for a few.
       for (const colorScheme of ['light', 'dark'] as const) {

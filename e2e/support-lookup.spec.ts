@@ -33,6 +33,9 @@ const text = {
         'login-method': 'Not known',
       },
       checksum: 'This code has a typo: its last character does not match the others.',
+      missing: 'Characters are missing: this code has 18, a reference code has 19.',
+      letterU: 'A reference code never contains “U”',
+      language: 'English',
       version: 'This code comes from a version of the troubleshooter this page cannot read.',
       format: 'This is not a reference code: it has only digits and letters',
     },
@@ -67,6 +70,9 @@ const text = {
       },
       checksum:
         'Ce code contient une faute de frappe\u00a0: son dernier caractère ne correspond pas aux autres.',
+      missing: 'Il manque des caractères\u00a0: ce code en a 18, un code de référence en a 19.',
+      letterU: 'Un code de référence ne contient jamais «\u00a0U\u00a0»',
+      language: 'français',
       version: 'Ce code vient d’une version de l’outil de dépannage que cette page ne sait pas lire.',
       format: 'Ce n’est pas un code de référence\u00a0: il ne contient que des chiffres et des lettres',
     },
@@ -313,6 +319,12 @@ for (const { locale, prefix } of LOCALES) {
     for (const [fact, value] of Object.entries(t.facts)) {
       await expect(result.locator(`[data-fact="${fact}"] dd`)).toHaveText(value);
     }
+    // When the worker was on the hand-off screen (to the minute), and in which language.
+    await expect(result.locator('[data-fact="language"] dd')).toHaveText(t.language);
+    const day = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'medium' }).format(
+      new Date(),
+    );
+    await expect(result.locator('[data-fact="time"] dd')).toContainText(day);
     await expect(page.getByRole('alert').filter({ hasText: /./ })).toHaveCount(0);
 
     const { violations } = await new AxeBuilder({ page }).include('main').analyze();
@@ -329,6 +341,14 @@ for (const { locale, prefix } of LOCALES) {
     await expect(page.getByRole('alert').filter({ hasText: t.checksum })).toBeVisible();
     await expect(field).toHaveAttribute('aria-invalid', 'true');
     await expect(result).toHaveCount(0);
+
+    // A character missing is not a typo; a U is never in a code.
+    await field.fill(raw.slice(0, -1));
+    await page.getByRole('button', { name: t.decode, exact: true }).click();
+    await expect(page.getByRole('alert').filter({ hasText: t.missing })).toBeVisible();
+    await field.fill(`${raw.slice(0, 5)}U${raw.slice(6)}`);
+    await page.getByRole('button', { name: t.decode, exact: true }).click();
+    await expect(page.getByRole('alert').filter({ hasText: t.letterU })).toBeVisible();
 
     // A well-formed code of a version this page does not know (version 7, valid check character).
     expect(decodeReferenceCode('W000-4')).toEqual({ ok: false, reason: 'version' });

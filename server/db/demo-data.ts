@@ -25,6 +25,8 @@ export interface DemoAccount {
   locked?: boolean;
   deactivationReason?: DeactivationReason;
   employers: string[];
+  /** The language of the worker's profile. */
+  locale: 'en' | 'fr';
   /** A password for the password-login account (never used by the help center itself). */
   password?: string;
 }
@@ -51,6 +53,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     status: 'active',
     emailConfirmed: true,
     employers: ['harbourview-logistics'],
+    locale: 'en',
   },
   {
     case: 'active, email only: the phone on file is French (+33), no SMS',
@@ -60,6 +63,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     status: 'active',
     emailConfirmed: true,
     employers: ['harbourview-logistics'],
+    locale: 'fr',
   },
   {
     case: 'invited, never logged in',
@@ -69,6 +73,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     status: 'invited',
     emailConfirmed: false,
     employers: ['northbay-events'],
+    locale: 'en',
   },
   {
     case: 'locked after too many failed attempts',
@@ -79,6 +84,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     emailConfirmed: true,
     locked: true,
     employers: ['harbourview-logistics'],
+    locale: 'fr',
   },
   {
     case: 'email not confirmed',
@@ -87,6 +93,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     status: 'active',
     emailConfirmed: false,
     employers: ['northbay-events'],
+    locale: 'fr',
   },
   {
     case: 'deactivated: merged into another account',
@@ -96,6 +103,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     emailConfirmed: true,
     deactivationReason: 'merged',
     employers: ['harbourview-logistics'],
+    locale: 'fr',
   },
   {
     case: 'the account Riley was merged into; works for two employers',
@@ -105,6 +113,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     status: 'active',
     emailConfirmed: true,
     employers: ['harbourview-logistics', 'northbay-events'],
+    locale: 'fr',
   },
   {
     case: 'deactivated: removed by the employer',
@@ -115,6 +124,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     emailConfirmed: true,
     deactivationReason: 'removed-by-employer',
     employers: ['northbay-events'],
+    locale: 'en',
   },
   {
     case: 'deactivated: the employer left the platform',
@@ -125,6 +135,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     emailConfirmed: true,
     deactivationReason: 'employer-left',
     employers: ['old-mill-catering'],
+    locale: 'fr',
   },
   {
     case: 'password login with a username (the email only receives messages)',
@@ -134,6 +145,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     status: 'active',
     emailConfirmed: true,
     employers: ['lakeside-staffing'],
+    locale: 'fr',
     password: 'Lakeside-demo-2030',
   },
   {
@@ -144,5 +156,6 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     status: 'active',
     emailConfirmed: true,
     employers: ['maple-ridge-health'],
+    locale: 'en',
   },
 ];

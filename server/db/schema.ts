@@ -75,6 +75,8 @@ export const accounts = pgTable(
     deactivationReason: text('deactivation_reason').$type<DeactivationReason>(),
     mergedIntoAccountId: uuid('merged_into_account_id'),
     passwordHash: text('password_hash'),
+    /** The language of the worker's profile (`en`, `fr`), as their employer set it; null when unknown. */
+    locale: text('locale'),
     lastLoginAt: at('last_login_at'),
     createdAt: at('created_at').notNull().defaultNow(),
     updatedAt: at('updated_at').notNull().defaultNow(),

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { hashPassword } from '../services/passwords';
 import type { Db } from './client';
 import { DEMO_ACCOUNTS, DEMO_EMPLOYERS } from './demo-data';
-import { accountEmployers, accounts, appMeta, employers } from './schema';
+import { accountEmployers, accounts, appMeta, auditLog, employers } from './schema';
+import { LOCKED_BY_APP, MERGED_BY_EMPLOYER } from './scratch-accounts';
 
 // Hashing is slow on purpose; tests reseed often.
 const hashed = new Map<string, string>();
@@ -53,11 +54,13 @@ export async function seedDemoData(db: Db, now: Date): Promise<boolean> {
           lockedAt: demo.locked ? now : null,
           deactivationReason: demo.deactivationReason ?? null,
           passwordHash: passwords.get(demo.name) ?? null,
+          locale: demo.locale,
           createdAt: now,
           updatedAt: now,
         })
         .returning({ id: accounts.id });
       ids.set(demo.email ?? demo.phone ?? demo.name, row.id);
+      if (demo.locked) await tx.insert(auditLog).values(LOCKED_BY_APP(row.id, now, 10));
       await tx.insert(accountEmployers).values(
         demo.employers.map((employerId, index) => ({
           accountId: row.id,
@@ -71,6 +74,7 @@ export async function seedDemoData(db: Db, now: Date): Promise<boolean> {
     const survivor = ids.get('riley.g@example.org');
     if (merged && survivor) {
       await tx.update(accounts).set({ mergedIntoAccountId: survivor }).where(eq(accounts.id, merged));
+      await tx.insert(auditLog).values(MERGED_BY_EMPLOYER(merged, now, survivor));
     }
     return true;
   });

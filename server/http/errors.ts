@@ -18,6 +18,8 @@ const contactReasons: Record<Locale, Record<InvalidReason, string>> = {
     'email-format': 'This email address is not valid. Check it for typos.',
     'phone-format':
       'This phone number is not valid. Include the area code, and the country code if it is outside North America (for example +33).',
+    'country-code':
+      'This number starts with 0, so it is not North American: add the country code (for example +33), or choose the country.',
     unrecognized: 'Enter a valid email address, mobile phone number or username.',
   },
   fr: {
@@ -28,6 +30,8 @@ const contactReasons: Record<Locale, Record<InvalidReason, string>> = {
     'email-format': 'Cette adresse courriel n’est pas valide. Vérifiez qu’il n’y a pas de faute de frappe.',
     'phone-format':
       'Ce numéro de téléphone n’est pas valide. Indiquez l’indicatif régional, et l’indicatif du pays hors de l’Amérique du Nord (par exemple +33).',
+    'country-code':
+      'Ce numéro commence par 0, il n’est donc pas nord-américain : ajoutez l’indicatif du pays (par exemple +33) ou choisissez le pays.',
     unrecognized: 'Entrez une adresse courriel, un numéro de cellulaire ou un nom d’utilisateur valide.',
   },
 };
@@ -187,6 +191,14 @@ const MESSAGES = {
   'comment-too-long': {
     en: 'Your comment can have at most 500 characters.',
     fr: 'Votre commentaire peut compter au plus 500 caractères.',
+  },
+  'no-login-help': {
+    en: 'Nothing can be sent for this worker to log in again by themselves: the account is deactivated or on single sign-on, or has no contact that can receive it.',
+    fr: 'Rien ne peut être envoyé à cette personne pour qu’elle se reconnecte elle-même : le compte est désactivé ou passe par l’authentification unique, ou n’a aucune coordonnée qui puisse le recevoir.',
+  },
+  'future-period': {
+    en: 'This period ends after today: choose days up to today (dates as YYYY-MM-DD).',
+    fr: 'Cette période se termine après aujourd’hui : choisissez des jours jusqu’à aujourd’hui (dates au format AAAA-MM-JJ).',
   },
   'invalid-period': {
     en: 'Choose a period of at most 366 days, its start before its end (dates as YYYY-MM-DD).',

@@ -11,7 +11,7 @@ const route = createRoute({
   tags: ['Worker help'],
   summary: 'What the input alone says about a contact',
   description:
-    'Kind (phone, email, username, invalid), normalized value, whether SMS is possible, an email-domain typo suggestion. Never looks at accounts.',
+    'Kind (phone, email, username, invalid), normalized value, whether SMS is possible, an email-domain typo suggestion. A phone number typed in its national format (`06 39 98 01 23`) needs its `country`, or `0033`/`+33`; North American numbers never do. Never looks at accounts.',
   request: { body: { content: { 'application/json': { schema: ContactCheckRequest } }, required: true } },
   responses: {
     200: { description: 'The check', content: { 'application/json': { schema: ContactCheckResponse } } },
@@ -22,7 +22,7 @@ const route = createRoute({
 export function contactCheckRoutes() {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(route, (c) => {
     const body = c.req.valid('json');
-    const check = checkContact(body.contact);
+    const check = checkContact(body.contact, { country: body.country });
     const locale = localeOf(c, body.locale);
     return c.json(
       {

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { LOCALES } from '../../shared/locale';
 import { createScratchAccount, SCRATCH_CASES } from '../db/scratch-accounts';
 import type { AppDeps, AppEnv } from '../http/env';
 import { errorResponses } from '../http/errors';
@@ -13,7 +14,15 @@ const route = createRoute({
     body: {
       content: {
         'application/json': {
-          schema: z.object({ case: z.enum(SCRATCH_CASES) }).openapi('ScratchAccountRequest'),
+          schema: z
+            .object({
+              case: z.enum(SCRATCH_CASES),
+              locale: z
+                .enum(LOCALES)
+                .optional()
+                .openapi({ description: 'The language of the worker’s profile.' }),
+            })
+            .openapi('ScratchAccountRequest'),
         },
       },
       required: true,
@@ -34,7 +43,8 @@ const route = createRoute({
 
 /** Mounted only when APP_ENV=development: end-to-end tests make the accounts they change. */
 export function devAccountRoutes({ ctx }: AppDeps) {
-  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(route, async (c) =>
-    c.json(await createScratchAccount(ctx.db, c.req.valid('json').case, ctx.clock.now()), 201),
-  );
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(route, async (c) => {
+    const body = c.req.valid('json');
+    return c.json(await createScratchAccount(ctx.db, body.case, ctx.clock.now(), body.locale ?? null), 201);
+  });
 }

@@ -1,25 +1,12 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { feedback, troubleshooterEvents } from '../db/schema';
+import type { Report } from '../services/feedback';
 import { createTestServer, json, type TestServer } from '../testing/harness';
 
 const TOKEN = 'report-token-0123456789abcdefghij';
 const agent = { authorization: `Bearer ${TOKEN}` };
 type ErrorBody = { error: { code: string; message: string } };
-type Report = {
-  from: string;
-  to: string;
-  helpfulness: {
-    kind: string;
-    target: string;
-    locale: string;
-    yes: number;
-    no: number;
-    reasons: Record<string, number>;
-  }[];
-  comments: { target: string; locale: string; comment: string; reasons: string[] }[];
-  troubleshooter: { runs: number; steps: { step: string; reached: number; lastStep: number }[] };
-};
 
 describe('feedback, troubleshooter events and the support report', () => {
   let server: TestServer;
@@ -235,11 +222,11 @@ describe('feedback, troubleshooter events and the support report', () => {
   });
 
   describe('GET /api/v1/support/reports', () => {
-    const step = (runId: string, name: string) =>
+    const step = (runId: string, name: string, locale = 'en') =>
       server.post('/api/v1/troubleshooter-events', {
         runId: `run-${runId}-000000000000`,
         step: name,
-        locale: 'en',
+        locale,
       });
 
     it('counts helpfulness per page and language, with reasons and the latest comments', async () => {
@@ -315,6 +302,75 @@ describe('feedback, troubleshooter events and the support report', () => {
 
     it('needs the support token', async () => {
       expect((await server.get('/api/v1/support/reports')).status).toBe(401);
+    });
+
+    describe('per language, per week, up to today', () => {
+      // Earlier tests move the clock on: these start on a known day, Tuesday 2030-06-04.
+      beforeEach(() => {
+        server.clock.advance(
+          Math.max(0, Date.parse('2030-06-04T14:00:00.000Z') - server.clock.now().getTime()),
+        );
+      });
+
+      it('splits the drop-off by the language a run started in', async () => {
+        for (const name of ['what-happens', 'code-not-received', 'resolved']) await step('a', name);
+        for (const name of ['what-happens', 'code-not-received']) await step('b', name, 'fr');
+        // A run that switched language counts in the one it started in.
+        await step('c', 'what-happens', 'fr');
+        await step('c', 'escalate-support', 'en');
+        const body = await report();
+        expect(body.troubleshooterByLocale).toEqual({
+          en: {
+            runs: 1,
+            steps: [
+              { step: 'code-not-received', reached: 1, lastStep: 0 },
+              { step: 'resolved', reached: 1, lastStep: 1 },
+              { step: 'what-happens', reached: 1, lastStep: 0 },
+            ],
+          },
+          fr: {
+            runs: 2,
+            steps: [
+              { step: 'what-happens', reached: 2, lastStep: 0 },
+              { step: 'code-not-received', reached: 1, lastStep: 1 },
+              { step: 'escalate-support', reached: 1, lastStep: 1 },
+            ],
+          },
+        });
+        expect(body.troubleshooter.runs).toBe(3);
+      });
+
+      it('counts the answers per week (from Monday, UTC) and kind, for the trend', async () => {
+        await give({ ...article, helpful: true });
+        await give({ ...article, helpful: false });
+        await give({ kind: 'troubleshooter', target: 'resolved', helpful: true });
+        server.clock.advanceSeconds(86_400 * 6);
+        await give({ ...article, helpful: true });
+        const body = await report();
+        expect(body.helpfulnessByWeek).toEqual([
+          { week: '2030-06-03', kind: 'article', yes: 1, no: 1 },
+          { week: '2030-06-03', kind: 'troubleshooter', yes: 1, no: 0 },
+          { week: '2030-06-10', kind: 'article', yes: 1, no: 0 },
+        ]);
+      });
+
+      it('refuses a period after today, saying so in the agent’s language', async () => {
+        const day = (offset: number) =>
+          new Date(server.clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+        const response = await server.get(`/api/v1/support/reports?from=${day(-3)}&to=${day(1)}`, {
+          ...agent,
+          'accept-language': 'fr',
+        });
+        expect(response.status).toBe(400);
+        expect((await json<ErrorBody>(response)).error).toEqual({
+          code: 'future-period',
+          message:
+            'Cette période se termine après aujourd’hui\u00a0: choisissez des jours jusqu’à aujourd’hui (dates au format AAAA-MM-JJ).',
+        });
+        expect((await server.get(`/api/v1/support/reports?from=${day(-3)}&to=${day(0)}`, agent)).status).toBe(
+          200,
+        );
+      });
     });
   });
 });

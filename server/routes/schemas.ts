@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { PHONE_COUNTRY_CODES } from '../../shared/phone-countries';
 import { CHANNELS, DEACTIVATION_REASONS, LOGIN_METHODS, PURPOSES } from '../db/schema';
+import { INVALID_REASONS } from '../services/contacts';
 
 // The zod schemas that validate requests are the ones the OpenAPI document is generated from.
 
@@ -13,8 +15,14 @@ export const ContactField = z.string().max(2000).openapi({
   example: '+1 514 555 0101',
 });
 
+export const CountryField = z.enum(PHONE_COUNTRY_CODES).optional().openapi({
+  description:
+    'The country of a phone number typed without its country code: `NA` (Canada, the United States: the default) or an ISO 3166 region such as `FR`. A number that reads as North American stays one whatever the country.',
+  example: 'FR',
+});
+
 export const ContactCheckRequest = z
-  .object({ contact: ContactField, locale: LocaleField })
+  .object({ contact: ContactField, country: CountryField, locale: LocaleField })
   .openapi('ContactCheckRequest');
 
 export const ContactCheckResponse = z
@@ -33,9 +41,7 @@ export const ContactCheckResponse = z
       description: 'The likely intended email when the domain looks mistyped.',
       example: 'sam@gmail.com',
     }),
-    reason: z
-      .enum(['empty', 'too-long', 'control-characters', 'email-format', 'phone-format', 'unrecognized'])
-      .nullable(),
+    reason: z.enum(INVALID_REASONS).nullable(),
     message: z.string().nullable().openapi({ description: 'Why the input is invalid, for people.' }),
   })
   .openapi('ContactCheck');

@@ -25,7 +25,8 @@ const route = createRoute({
 export function searchReportRoutes({ ctx }: Pick<AppDeps, 'ctx'>) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(route, async (c) => {
     const period = reportPeriod(c.req.valid('query'), ctx.clock.now());
-    if (!period) return apiError(c, 400, 'invalid-period', localeOf(c));
+    if (typeof period === 'string')
+      return apiError(c, 400, period === 'future' ? 'future-period' : 'invalid-period', localeOf(c));
     return c.json(await buildSearchReport(ctx, period.from, period.to), 200);
   });
 }

@@ -7,7 +7,8 @@ import {
   FEEDBACK_REASONS,
   LOGIN_METHODS,
 } from '../db/schema';
-import { ContactField, LocaleField } from './schemas';
+import { LOCALES } from '../../shared/locale';
+import { ContactField, CountryField, LocaleField } from './schemas';
 
 // Schemas of the support tools (staff token) and of the anonymous feedback endpoints.
 
@@ -20,8 +21,18 @@ export const AgentSession = z
   .openapi('SupportSession');
 
 export const AccountLookupBody = z
-  .object({ contact: ContactField, locale: LocaleField })
+  .object({ contact: ContactField, country: CountryField, locale: LocaleField })
   .openapi('AccountLookup');
+
+const LOCALE = z.enum(LOCALES);
+
+const AuditEntry = z.object({
+  id: z.string().openapi({ description: 'The entry’s id: the cursor of the next page.' }),
+  at: date,
+  actor: z.string().openapi({ description: '`support:<agent>`, `worker`, `app`, `employer` or `system`.' }),
+  action: z.string(),
+  details: z.record(z.string(), z.unknown()).openapi({ description: 'The cause and what changed.' }),
+});
 
 export const SupportAccount = z
   .object({
@@ -43,9 +54,19 @@ export const SupportAccount = z
         smsEligible: z.boolean(),
       })
       .openapi({ description: 'The contacts on file, masked.' }),
+    language: z
+      .object({
+        locale: LOCALE.nullable(),
+        source: z.enum(['profile', 'help-request']).nullable(),
+      })
+      .openapi({ description: 'The worker’s language: their profile’s, else their latest help request’s.' }),
     loginMethod: z.enum(LOGIN_METHODS),
     ssoProvider: z.string().nullable(),
     loginWith: z.object({ kind: CONTACT_KIND, masked: z.string() }),
+    codesBy: z
+      .enum(CHANNELS)
+      .nullable()
+      .openapi({ description: 'Where login codes reach the worker today (code login); null when none can.' }),
     employers: z.array(
       z.object({
         id: z.string(),
@@ -80,8 +101,19 @@ export const SupportAccount = z
         locale: z.string(),
         status: z.string(),
         outcome: z.string().nullable(),
+        result: z
+          .enum(['queued', 'sent', 'nothing-sent', 'cooling-down', 'limit-reached', 'refused'])
+          .openapi({ description: 'What came of it; refused ones are kept too.' }),
+        refusal: z
+          .string()
+          .nullable()
+          .openapi({ description: 'Why the input alone refused it (`sms-unavailable`, `email-required`…).' }),
+        messages: z.array(z.string()).openapi({ description: 'The messages it sent (templates).' }),
       }),
     ),
+    nextHelpRequests: z
+      .array(z.object({ kind: CONTACT_KIND, masked: z.string(), at: date.nullable() }))
+      .openapi({ description: 'Per contact, when a help request is accepted again; null: now.' }),
     deliveries: z.array(
       z.object({
         at: date,
@@ -92,16 +124,29 @@ export const SupportAccount = z
         status: z.string(),
         attempts: z.number().int(),
         sentAt: date.nullable(),
+        receipt: z
+          .object({
+            state: z.enum(['delivered', 'undelivered']),
+            reason: z
+              .string()
+              .nullable()
+              .openapi({ description: 'The provider’s reason, when undelivered.' }),
+            at: date,
+          })
+          .nullable()
+          .openapi({ description: 'The provider’s delivery receipt, once recorded; null until then.' }),
       }),
     ),
-    auditLog: z.array(
-      z.object({
-        at: date,
-        actor: z.string(),
-        action: z.string(),
-        details: z.record(z.string(), z.unknown()),
-      }),
-    ),
+    auditLog: z
+      .array(AuditEntry)
+      .openapi({ description: 'State changes and actions, newest first; look-ups are apart (`lookups`).' }),
+    auditNext: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Cursor of the older entries (`GET accounts/{id}/audit-entries`).' }),
+    lookups: z
+      .object({ count: z.number().int(), lastAt: date.nullable(), lastBy: z.string().nullable() })
+      .openapi({ description: 'Support’s look-ups of the account, collapsed.' }),
     actions: z.object({
       resendInvitation: z.boolean(),
       unlock: z.boolean(),
@@ -110,6 +155,17 @@ export const SupportAccount = z
         .enum(['several-employers', 'account-deactivated', 'single-sign-on-account'])
         .nullable(),
       releaseEmail: z.boolean(),
+      loginHelp: z
+        .object({
+          template: z.enum(['password-reset-link', 'login-link', 'login-code']),
+          channel: z.enum(CHANNELS),
+          recipient: z.string().openapi({ description: 'Masked.' }),
+          links: z
+            .record(LOCALE, z.string())
+            .openapi({ description: 'The troubleshooter page that gets it, per language, to send instead.' }),
+        })
+        .nullable()
+        .openapi({ description: 'What lets the worker log in again by themselves (`POST …/login-help`).' }),
     }),
   })
   .openapi('SupportAccount');
@@ -127,6 +183,25 @@ export const InvitationBody = z
     locale: LocaleField.openapi({ description: 'Language of the invitation message: `en` or `fr`.' }),
   })
   .openapi('InvitationResend');
+
+export const AuditQuery = z.object({
+  kind: z
+    .enum(['changes', 'lookups'])
+    .optional()
+    .openapi({
+      param: { name: 'kind', in: 'query' },
+      description: 'State changes and actions (default), or look-ups.',
+    }),
+  before: z
+    .string()
+    .regex(/^\d{1,18}$/)
+    .optional()
+    .openapi({ param: { name: 'before', in: 'query' }, description: 'The cursor a previous page gave.' }),
+});
+
+export const AuditResponse = z
+  .object({ entries: z.array(AuditEntry), next: z.string().nullable() })
+  .openapi('SupportAuditPage');
 
 export const InvitationResponse = AccountResponse.extend({
   channel: z.enum(CHANNELS),
@@ -147,6 +222,17 @@ const day = z
 export const ReportQuery = z.object({
   from: day.openapi({ param: { name: 'from', in: 'query' }, example: '2030-01-01' }),
   to: day.openapi({ param: { name: 'to', in: 'query' }, example: '2030-01-31' }),
+});
+
+const StepRuns = z.object({
+  runs: z.number().int().openapi({ description: 'Runs started in the period.' }),
+  steps: z.array(
+    z.object({
+      step: z.string(),
+      reached: z.number().int(),
+      lastStep: z.number().int().openapi({ description: 'Runs that stopped at this step.' }),
+    }),
+  ),
 });
 
 export const ReportResponse = z
@@ -173,16 +259,20 @@ export const ReportResponse = z
         comment: z.string(),
       }),
     ),
-    troubleshooter: z.object({
-      runs: z.number().int().openapi({ description: 'Runs started in the period.' }),
-      steps: z.array(
+    troubleshooter: StepRuns,
+    troubleshooterByLocale: z
+      .record(LOCALE, StepRuns)
+      .openapi({ description: 'The same per language of the run (the one it started in).' }),
+    helpfulnessByWeek: z
+      .array(
         z.object({
-          step: z.string(),
-          reached: z.number().int(),
-          lastStep: z.number().int().openapi({ description: 'Runs that stopped at this step.' }),
+          week: z.string().openapi({ description: 'Its Monday, `YYYY-MM-DD` (UTC).', example: '2030-01-14' }),
+          kind: z.enum(FEEDBACK_KINDS),
+          yes: z.number().int(),
+          no: z.number().int(),
         }),
-      ),
-    }),
+      )
+      .openapi({ description: 'Answers per week and kind, oldest first: the trend.' }),
   })
   .openapi('SupportReport');
 

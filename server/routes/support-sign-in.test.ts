@@ -28,6 +28,18 @@ describe('support API (staff token): signing in and looking up', () => {
         'POST email-releases',
         (headers) => act('00000000-0000-4000-8000-000000000000', 'email-releases', undefined, headers),
       ],
+      [
+        'POST login-help',
+        (headers) => act('00000000-0000-4000-8000-000000000000', 'login-help', {}, headers),
+      ],
+      [
+        'GET audit-entries',
+        (headers) =>
+          support.server.get(
+            '/api/v1/support/accounts/00000000-0000-4000-8000-000000000000/audit-entries',
+            headers,
+          ),
+      ],
       ['GET reports', (headers) => support.server.get('/api/v1/support/reports', headers)],
       [
         'POST with a malformed body',

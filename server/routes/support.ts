@@ -10,11 +10,13 @@ import { reportPeriod } from './report-period';
 import { searchReportRoutes } from './search-report';
 import { fixedWindowExceeded, hitFixedWindow } from '../services/limits';
 import {
+  auditPage,
   createAgentVerifier,
   issueTemporaryAccessCode,
   lookUpAccount,
   releaseMergedEmail,
   resendInvitation,
+  sendLoginHelp,
   unlockAccount,
   type ActionResult,
 } from '../services/support';
@@ -24,6 +26,8 @@ import {
   AccountLookupBody,
   AccountResponse,
   AgentSession,
+  AuditQuery,
+  AuditResponse,
   InvitationBody,
   InvitationResponse,
   ReportQuery,
@@ -49,7 +53,7 @@ const lookup = createRoute({
   tags: [TAG],
   summary: 'An account’s real status, employers, login method, recent help requests and deliveries',
   description:
-    'By email, phone or username (in the body, never in a URL). Contacts come back masked. Audited.',
+    'By email, phone or username (in the body, never in a URL); a phone number in its national format needs its `country`. Contacts come back masked. Audited.',
   security,
   request: { body: { ...json(AccountLookupBody), required: true } },
   responses: {
@@ -89,6 +93,35 @@ const invitation = createRoute({
   },
 });
 
+const loginHelp = createRoute({
+  method: 'post',
+  path: '/accounts/{accountId}/login-help',
+  tags: [TAG],
+  summary: 'Send what lets the worker log in again by themselves',
+  description:
+    'A password reset link, a one-time login link by email, or a login code by SMS (see `actions.loginHelp`); refused (`409 no-login-help`) for single sign-on and deactivated accounts. Within the contact’s send limits. Written to the audit log with the agent’s name.',
+  security,
+  request: { params: AccountIdParam, body: { ...json(InvitationBody), required: false } },
+  responses: {
+    200: { description: 'Queued; the account as it is now', ...json(InvitationResponse) },
+    ...errorResponses(400, 401, 404, 409, 429, 503),
+  },
+});
+
+const auditEntries = createRoute({
+  method: 'get',
+  path: '/accounts/{accountId}/audit-entries',
+  tags: [TAG],
+  summary: 'A page of the account’s audit log: state changes and actions, or look-ups',
+  description: 'Newest first, 20 per page; `before` is the `next` cursor of the previous page.',
+  security,
+  request: { params: AccountIdParam, query: AuditQuery },
+  responses: {
+    200: { description: 'The page', ...json(AuditResponse) },
+    ...errorResponses(400, 401, 429, 503),
+  },
+});
+
 const unlock = action(
   'unlocks',
   'Unlock the account',
@@ -121,7 +154,8 @@ const report = createRoute({
   path: '/reports',
   tags: [TAG],
   summary: 'Helpfulness per page and language, comments, and troubleshooter drop-off per step',
-  description: 'Over `from`..`to` (days, UTC, both included; the last 30 days by default; at most 366 days).',
+  description:
+    'Over `from`..`to` (days, UTC, both included; the last 30 days by default; at most 366 days, none after today).',
   security,
   request: { query: ReportQuery },
   responses: {
@@ -178,7 +212,7 @@ export function supportRoutes({ ctx }: AppDeps) {
     .openapi(lookup, async (c) => {
       const body = c.req.valid('json');
       const locale = localeOf(c, body.locale);
-      const contact = checkContact(body.contact);
+      const contact = checkContact(body.contact, { country: body.country });
       if (contact.kind === 'invalid')
         return apiError(c, 400, 'invalid-contact', locale, { reason: contact.reason });
       const account = await lookUpAccount(ctx, contact, by(c));
@@ -191,6 +225,21 @@ export function supportRoutes({ ctx }: AppDeps) {
       const result = await resendInvitation(ctx, accountId, localeOf(c, body.locale), by(c));
       if (result.status !== 'done') return refused(c, result);
       return c.json({ account: result.account, channel: result.channel, recipient: result.recipient }, 200);
+    })
+    .openapi(loginHelp, async (c) => {
+      const { accountId } = c.req.valid('param');
+      const body = (c.req.header('content-type')?.includes('json') ? c.req.valid('json') : undefined) ?? {};
+      const result = await sendLoginHelp(ctx, accountId, localeOf(c, body.locale), by(c));
+      if (result.status !== 'done') return refused(c, result);
+      return c.json({ account: result.account, channel: result.channel, recipient: result.recipient }, 200);
+    })
+    .openapi(auditEntries, async (c) => {
+      const { accountId } = c.req.valid('param');
+      const query = c.req.valid('query');
+      return c.json(
+        await auditPage(ctx.db, accountId, { kind: query.kind ?? 'changes', before: query.before }),
+        200,
+      );
     })
     .openapi(unlock, async (c) => {
       const result = await unlockAccount(ctx, c.req.valid('param').accountId, by(c));
@@ -209,7 +258,8 @@ export function supportRoutes({ ctx }: AppDeps) {
     })
     .openapi(report, async (c) => {
       const period = reportPeriod(c.req.valid('query'), ctx.clock.now());
-      if (!period) return apiError(c, 400, 'invalid-period', localeOf(c));
+      if (typeof period === 'string')
+        return apiError(c, 400, period === 'future' ? 'future-period' : 'invalid-period', localeOf(c));
       return c.json(await buildReport(ctx, period.from, period.to), 200);
     })
     .route('/search-report', searchReportRoutes({ ctx }));

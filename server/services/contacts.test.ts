@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { getCountryCallingCode } from 'libphonenumber-js';
+import { PHONE_COUNTRIES, PHONE_COUNTRY_CODES } from '../../shared/phone-countries';
 import { checkContact, maskEmail, maskPhone, maskUsername, suggestDomain } from './contacts';
 
 describe('checkContact', () => {
@@ -50,7 +52,8 @@ describe('checkContact', () => {
     ['sam@-example.org', 'email-format'],
     ['555-0100', 'phone-format'],
     ['+44 7700 900123', 'phone-format'],
-    ['06 39 98 01 23', 'phone-format'],
+    // A national number (trunk 0) cannot be North American: without a country, its code is needed.
+    ['06 39 98 01 23', 'country-code'],
     ['12345', 'phone-format'],
     ['hello world', 'unrecognized'],
     ['ab', 'unrecognized'],
@@ -62,6 +65,46 @@ describe('checkContact', () => {
       suggestion: null,
       reason,
     });
+  });
+});
+
+describe('phone numbers in national formats', () => {
+  const france = { kind: 'phone', normalized: '+33639980123', smsEligible: false, suggestion: null };
+
+  it.each(['0033 6 39 98 01 23', '00 33 6 39 98 01 23', '+33 (0)6 39 98 01 23', '+33 06 39 98 01 23'])(
+    'reads %j with its own country code, whatever country is chosen',
+    (input) => {
+      expect(checkContact(input)).toEqual(france);
+      expect(checkContact(input, { country: 'NA' })).toEqual(france);
+      expect(checkContact(input, { country: 'BE' })).toEqual(france);
+    },
+  );
+
+  it('reads a national number in the chosen country', () => {
+    expect(checkContact('06 39 98 01 23', { country: 'FR' })).toEqual(france);
+    expect(checkContact('06.39.98.01.23', { country: 'FR' })).toEqual(france);
+    expect(checkContact('612 34 56 78', { country: 'ES' })).toMatchObject({ normalized: '+34612345678' });
+    expect(checkContact('06 39 98 01 23', { country: 'NA' })).toMatchObject({ reason: 'country-code' });
+    expect(checkContact('06 39', { country: 'FR' })).toMatchObject({ reason: 'phone-format' });
+  });
+
+  it.each([
+    '+1 514 555 0101',
+    '1 514 555 0101',
+    '(514) 555-0101',
+    '514.555.0101',
+    '5145550101',
+    '011 1 514 555 0101',
+  ])('reads the North American %j exactly as without a country, whatever country is chosen', (input) => {
+    const alone = checkContact(input);
+    expect(alone).toMatchObject({ kind: 'phone', normalized: '+15145550101', smsEligible: true });
+    for (const country of PHONE_COUNTRY_CODES) expect(checkContact(input, { country })).toEqual(alone);
+  });
+
+  it('knows the calling code of every country of the selector', () => {
+    for (const country of PHONE_COUNTRY_CODES) {
+      expect(PHONE_COUNTRIES[country]).toBe(getCountryCallingCode(country === 'NA' ? 'US' : country));
+    }
   });
 });
 

@@ -1,10 +1,19 @@
 import { domainToASCII } from 'node:url';
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { NORTH_AMERICA, type PhoneCountry } from '../../shared/phone-countries';
 
 export type ContactKind = 'email' | 'phone' | 'username';
 
-export type InvalidReason =
-  'empty' | 'too-long' | 'control-characters' | 'email-format' | 'phone-format' | 'unrecognized';
+export const INVALID_REASONS = [
+  'empty',
+  'too-long',
+  'control-characters',
+  'email-format',
+  'phone-format',
+  'country-code',
+  'unrecognized',
+] as const;
+export type InvalidReason = (typeof INVALID_REASONS)[number];
 
 export type ContactCheck =
   | { kind: ContactKind; normalized: string; smsEligible: boolean; suggestion: string | null }
@@ -31,28 +40,49 @@ const invalid = (reason: InvalidReason): ContactCheck => ({
   reason,
 });
 
+export interface CheckOptions {
+  /** The country chosen for a number typed without its country code (North America by default). */
+  country?: PhoneCountry;
+}
+
 /**
  * What the input alone says about a contact: NFKC, trimmed; emails lowercased, phones to E.164
- * (a number without a country code is read as North American). Never touches the database.
+ * (see {@link checkPhone}). Never touches the database.
  */
-export function checkContact(raw: string): ContactCheck {
+export function checkContact(raw: string, options: CheckOptions = {}): ContactCheck {
   if (raw.length > MAX_INPUT * 4) return invalid('too-long');
   const value = raw.normalize('NFKC').replace(INVISIBLE, '').trim();
   if (!value) return invalid('empty');
   if (value.length > MAX_INPUT) return invalid('too-long');
   if (CONTROL.test(value)) return invalid('control-characters');
   if (value.includes('@')) return checkEmail(value);
-  if (PHONE_LIKE.test(value)) return checkPhone(value);
+  if (PHONE_LIKE.test(value)) return checkPhone(value, options.country ?? NORTH_AMERICA);
   const username = value.toLowerCase();
   if (USERNAME.test(username))
     return { kind: 'username', normalized: username, smsEligible: false, suggestion: null };
   return invalid('unrecognized');
 }
 
-function checkPhone(value: string): ContactCheck {
+/** libphonenumber's region for a country of the selector (North America reads as the US plan). */
+const regionOf = (country: PhoneCountry): CountryCode => (country === NORTH_AMERICA ? 'US' : country);
+
+/**
+ * A phone number to E.164. Whatever reads as a North American number stays one, whatever country
+ * was chosen (most workers have `+1` numbers). With a `+` or a leading `00` (the international
+ * prefix outside North America) a number carries its country code. Otherwise it is read in the
+ * chosen country; without one, a leading `0` (a national trunk prefix, which no North American
+ * number has) says the country code is needed.
+ */
+function checkPhone(value: string, country: PhoneCountry): ContactCheck {
   const digits = value.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return invalid('phone-format');
-  const phone = parsePhoneNumberFromString(value, 'US');
+  // No valid North American number starts with 00: reading it as `+` changes none of them.
+  const international = value.replace(/^00/, '+');
+  let phone = parsePhoneNumberFromString(international, 'US');
+  if (!phone?.isValid() && !international.startsWith('+')) {
+    if (country !== NORTH_AMERICA) phone = parsePhoneNumberFromString(international, regionOf(country));
+    else if (international.startsWith('0')) return invalid('country-code');
+  }
   if (!phone || !phone.isValid()) return invalid('phone-format');
   return {
     kind: 'phone',

@@ -5,7 +5,7 @@ import type { ServiceContext } from './context';
 import { clientKey } from '../lib/crypto';
 import { hitFixedWindow, type LimitResult } from './limits';
 import { COMMENT_MAX } from '../../shared/feedback';
-import type { Locale } from '../../shared/locale';
+import { LOCALES, type Locale } from '../../shared/locale';
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
@@ -93,9 +93,20 @@ export interface StepRow {
   lastStep: number;
 }
 
+/** Answers to "Was this helpful?" in one week (starting on Monday, UTC), for the trend. */
+export interface WeekRow {
+  week: string;
+  kind: FeedbackKind;
+  yes: number;
+  no: number;
+}
+
 export interface Report {
   from: string;
   to: string;
+  helpfulnessByWeek: WeekRow[];
+  /** The drop-off per language of the run (the language it started in). */
+  troubleshooterByLocale: Record<Locale, { runs: number; steps: StepRow[] }>;
   helpfulness: HelpfulnessRow[];
   comments: {
     at: string;
@@ -117,7 +128,7 @@ const iso = (date: Date) => date.toISOString();
 export async function buildReport(ctx: ServiceContext, from: Date, to: Date): Promise<Report> {
   const db = ctx.db;
   const inPeriod = sql`${feedback.at} >= ${iso(from)}::timestamptz and ${feedback.at} < ${iso(to)}::timestamptz`;
-  const [counts, reasons, comments, steps, runs] = await Promise.all([
+  const [counts, reasons, comments, steps, runs, weeks, localeSteps, localeRuns] = await Promise.all([
     rows<{ kind: FeedbackKind; target: string; locale: Locale; yes: number; no: number }>(
       db,
       sql`select kind, target, locale,
@@ -167,6 +178,31 @@ export async function buildReport(ctx: ServiceContext, from: Date, to: Date): Pr
             having min(at) >= ${iso(from)}::timestamptz and min(at) < ${iso(to)}::timestamptz
           ) r`,
     ),
+    rows<WeekRow>(
+      db,
+      sql`select to_char(date_trunc('week', at at time zone 'UTC'), 'YYYY-MM-DD') as week, kind,
+            count(*) filter (where helpful)::int as yes,
+            count(*) filter (where not helpful)::int as no
+          from ${feedback} where ${inPeriod}
+          group by 1, kind order by 1, kind`,
+    ),
+    rows<StepRow & { locale: Locale }>(
+      db,
+      sql`with ${startedRuns(from, to)},
+          last_step as (
+            select distinct on (e.run_id) e.run_id, e.step from ${troubleshooterEvents} e
+            join started s on s.run_id = e.run_id order by e.run_id, e.id desc
+          )
+          select s.locale, e.step, count(distinct e.run_id)::int as "reached",
+            (select count(*)::int from last_step l join started t on t.run_id = l.run_id
+              where l.step = e.step and t.locale = s.locale) as "lastStep"
+          from ${troubleshooterEvents} e join started s on s.run_id = e.run_id
+          group by s.locale, e.step order by s.locale, "reached" desc, e.step`,
+    ),
+    rows<{ locale: Locale; runs: number }>(
+      db,
+      sql`with ${startedRuns(from, to)} select locale, count(*)::int as runs from started group by locale`,
+    ),
   ]);
   const key = (row: { kind: string; target: string; locale: string }) =>
     `${row.kind}\u0000${row.target}\u0000${row.locale}`;
@@ -182,5 +218,26 @@ export async function buildReport(ctx: ServiceContext, from: Date, to: Date): Pr
     helpfulness: counts.map((row) => ({ ...row, reasons: reasonsBy.get(key(row)) ?? {} })),
     comments: comments.map((row) => ({ ...row, at: new Date(row.at).toISOString() })),
     troubleshooter: { runs: runs[0]?.runs ?? 0, steps: steps },
+    helpfulnessByWeek: weeks,
+    troubleshooterByLocale: Object.fromEntries(
+      LOCALES.map((locale) => [
+        locale,
+        {
+          runs: localeRuns.find((row) => row.locale === locale)?.runs ?? 0,
+          steps: localeSteps
+            .filter((row) => row.locale === locale)
+            .map(({ step, reached, lastStep }) => ({ step, reached, lastStep })),
+        },
+      ]),
+    ) as Report['troubleshooterByLocale'],
   };
+}
+
+/** The runs that started in `[from, to)`, each with the language it started in (`started`). */
+function startedRuns(from: Date, to: Date) {
+  return sql`started as (
+    select run_id, (array_agg(locale order by id))[1] as locale from ${troubleshooterEvents}
+    group by run_id
+    having min(at) >= ${iso(from)}::timestamptz and min(at) < ${iso(to)}::timestamptz
+  )`;
 }

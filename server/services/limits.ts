@@ -106,8 +106,11 @@ export interface SendRules {
   perDay: number;
 }
 
-/** Milliseconds until one more send is allowed, given the recent sends (sliding windows). */
-function waitForNextSend(hits: number[], nowMs: number, rules: SendRules): number {
+/**
+ * Milliseconds until one more send is allowed, given the recent sends (sliding windows); support's
+ * lookup says with it when a worker may ask again.
+ */
+export function waitForNextSend(hits: number[], nowMs: number, rules: SendRules): number {
   const sorted = hits.filter((t) => t > nowMs - DAY).sort((a, b) => a - b);
   const waits = [0];
   const last = sorted.at(-1);

@@ -1,8 +1,10 @@
+import { eq } from 'drizzle-orm';
+import { accounts } from '../db/schema';
 import { accountView, findAccountById, type AccountView } from './accounts';
 import type { ValidContact } from './contacts';
 import type { ServiceContext } from './context';
 import { contactKey } from '../lib/crypto';
-import { lockFailures, recordFailure, resetFailures } from './limits';
+import { lockFailures, recordFailure, resetFailures, type FailureState } from './limits';
 import { checkCode } from './secrets';
 import { audit } from './audit';
 import { openSession } from './sessions';
@@ -47,11 +49,12 @@ export async function verifyCode(
     if (check.outcome === 'rejected') {
       // The losers of parallel submissions of one right code are not failures of the account.
       if (check.duplicate) return { status: 'invalid' };
-      await recordFailure(tx, failuresKey, now, {
+      const after = await recordFailure(tx, failuresKey, now, {
         failuresBeforeCooldown: s.failuresBeforeCooldown,
         cooldownSeconds: s.cooldownSeconds,
         hardCap: s.failuresHardCap,
       });
+      if (after.state !== 'open') await auditPause(tx, input.contact, now, after, input.requestId);
       return { status: 'invalid' };
     }
     await resetFailures(tx, failuresKey);
@@ -71,5 +74,42 @@ export async function verifyCode(
       expiresInSeconds: session.expiresInSeconds,
       account: accountView(account, now),
     };
+  });
+}
+
+/**
+ * A pause of code checks is a change support must see with its cause, on the account the
+ * contact belongs to. The same query runs for a contact on file or not; nothing of it reaches the
+ * answer, which is the same `invalid` either way.
+ */
+async function auditPause(
+  tx: Parameters<typeof recordFailure>[0],
+  contact: ValidContact,
+  now: Date,
+  state: Exclude<FailureState, { state: 'open' }>,
+  requestId: string | null,
+): Promise<void> {
+  const column = { email: accounts.email, phone: accounts.phone, username: accounts.username }[contact.kind];
+  const [owner] = await tx
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(eq(column, contact.normalized))
+    .limit(1);
+  if (!owner) return;
+  await audit(tx, {
+    at: now,
+    actor: 'system',
+    action: 'code-checks.paused',
+    accountId: owner.id,
+    requestId,
+    details: {
+      cause: 'wrong-codes',
+      contact: contact.kind,
+      blocked: state.state === 'blocked',
+      until:
+        state.state === 'cooling-down'
+          ? new Date(now.getTime() + state.retryAfterSeconds * 1000).toISOString()
+          : null,
+    },
   });
 }

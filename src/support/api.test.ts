@@ -29,7 +29,7 @@ const account = { id: ID, name: 'Sam Roy', status: 'locked' };
 describe('support API client', () => {
   it('looks an account up by the contact in the body, with the token in the header only', async () => {
     serve(200, { account });
-    const outcome = await supportApi.lookUp(TOKEN, 'fr', 'sam@example.com');
+    const outcome = await supportApi.lookUp(TOKEN, 'fr', 'sam@example.com', 'NA');
     expect(outcome).toMatchObject({ type: 'ok', data: { account } });
     const request = sent();
     expect(request).toMatchObject({
@@ -43,6 +43,29 @@ describe('support API client', () => {
     expect(calls[0].init.credentials).toBe('omit');
   });
 
+  it('sends the country of a national phone number with the contact, never in the URL', async () => {
+    serve(200, { account });
+    await supportApi.lookUp(TOKEN, 'fr', '06 39 98 01 23', 'FR');
+    expect(sent()).toMatchObject({
+      url: '/api/v1/support/account-lookups',
+      body: { contact: '06 39 98 01 23', country: 'FR', locale: 'fr' },
+    });
+  });
+
+  it('pages the audit log by cursor, and sends the login help in the language chosen', async () => {
+    serve(200, { entries: [], next: null });
+    await supportApi.auditEntries(TOKEN, 'en', ID, { kind: 'lookups', before: '42' });
+    expect(sent()).toMatchObject({ method: 'GET' });
+    expect(sent().url).toBe(`/api/v1/support/accounts/${ID}/audit-entries?kind=lookups&before=42`);
+    serve(200, { account, channel: 'email', recipient: 'r•••••g@example.org' });
+    await supportApi.sendLoginHelp(TOKEN, 'en', ID, 'fr');
+    expect(sent()).toMatchObject({
+      url: `/api/v1/support/accounts/${ID}/login-help`,
+      method: 'POST',
+      body: { locale: 'fr' },
+    });
+  });
+
   it('tells a 401 (the agent must sign in again) from the other refusals', async () => {
     serve(401, { error: { code: 'support-unauthorized', message: 'Sign in again.' } });
     const expired = await supportApi.session(TOKEN, 'en');
@@ -50,7 +73,7 @@ describe('support API client', () => {
     expect(isUnauthorized(expired)).toBe(true);
 
     serve(404, { error: { code: 'account-not-found', message: 'No account uses this contact.' } });
-    const missing = await supportApi.lookUp(TOKEN, 'en', 'nobody@example.com');
+    const missing = await supportApi.lookUp(TOKEN, 'en', 'nobody@example.com', 'NA');
     expect(missing).toEqual({
       type: 'refused',
       status: 404,

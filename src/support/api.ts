@@ -3,6 +3,7 @@
  * are the server routes' own (inferred), so a field the server renames breaks the build here.
  */
 import type { Locale } from '@site/shared/locale';
+import type { PhoneCountry } from '@site/shared/phone-countries';
 import { api, call, type Outcome } from '../api/client';
 
 const support = api.v1.support;
@@ -13,11 +14,31 @@ const param = (accountId: string) => ({ param: { accountId: encodeURIComponent(a
 export const supportApi = {
   session: (token: string, locale: Locale) =>
     call((options) => support.session.$get({}, options), { locale, token }),
-  lookUp: (token: string, locale: Locale, contact: string) =>
-    call((options) => support['account-lookups'].$post({ json: { contact, locale } }, options), {
+  lookUp: (token: string, locale: Locale, contact: string, country: PhoneCountry) =>
+    call((options) => support['account-lookups'].$post({ json: { contact, country, locale } }, options), {
       locale,
       token,
     }),
+  auditEntries: (
+    token: string,
+    locale: Locale,
+    accountId: string,
+    query: { kind: 'changes' | 'lookups'; before?: string },
+  ) =>
+    call(
+      (options) =>
+        support.accounts[':accountId']['audit-entries'].$get({ ...param(accountId), query }, options),
+      { locale, token },
+    ),
+  sendLoginHelp: (token: string, locale: Locale, accountId: string, messageLocale: Locale) =>
+    call(
+      (options) =>
+        support.accounts[':accountId']['login-help'].$post(
+          { ...param(accountId), json: { locale: messageLocale } },
+          options,
+        ),
+      { locale, token },
+    ),
   resendInvitation: (token: string, locale: Locale, accountId: string, messageLocale: Locale) =>
     call(
       (options) =>
@@ -55,6 +76,7 @@ type Answer<K extends keyof typeof supportApi> = Extract<
 /** An account as the lookup and every action answer it. */
 export type SupportAccount = Answer<'lookUp'>['account'];
 export type SupportReport = Answer<'report'>;
+export type AuditPage = Answer<'auditEntries'>;
 export type AccountStatus = SupportAccount['status'];
 export type LoginMethod = SupportAccount['loginMethod'];
 

@@ -37,7 +37,7 @@ export function loginMethodLabel(method: LoginMethod, ssoProvider: string | null
     case 'code':
       return translate({
         id: 'support.method.code',
-        message: 'A 6-digit code by text message or email',
+        message: 'A one-time code by text message or email',
         description: 'How an account logs in',
       });
     case 'password':
@@ -224,12 +224,6 @@ export function templateLabel(template: string): string {
   }
 }
 
-/** A help request's outcome: the templates it sent, joined by `+`. */
-export function outcomeLabel(outcome: string | null, status: string): string {
-  if (!outcome) return deliveryStatusLabel(status);
-  return outcome.split('+').map(templateLabel).join(' + ');
-}
-
 export function deliveryStatusLabel(status: string): string {
   switch (status) {
     case 'pending':
@@ -329,21 +323,184 @@ export function auditActionLabel(action: string): string {
         message: 'Entered a correct code',
         description: 'An audit log action',
       });
+    case 'account.locked':
+      return translate({
+        id: 'support.audit.locked',
+        message: 'Locked',
+        description: 'An audit log action: the app locked the account',
+      });
+    case 'code-checks.paused':
+      return translate({
+        id: 'support.audit.codeChecksPaused',
+        message: 'Code checks paused',
+        description: 'An audit log action: wrong codes paused the checks of a contact',
+      });
+    case 'account.merged':
+      return translate({
+        id: 'support.audit.merged',
+        message: 'Merged into another account',
+        description: 'An audit log action',
+      });
+    case 'support.login-help-sent':
+      return translate({
+        id: 'support.audit.loginHelpSent',
+        message: 'Login help sent by support',
+        description: 'An audit log action',
+      });
     default:
       return action;
   }
 }
 
-/** `support:Alice` → Alice; `worker` → the worker. */
+/** `support:Alice` → Alice; `worker` → the worker; the app, the employer, the help center itself. */
 export function actorLabel(actor: string): string {
   if (actor.startsWith('support:')) return actor.slice('support:'.length);
-  if (actor === 'worker')
+  switch (actor) {
+    case 'worker':
+      return translate({
+        id: 'support.audit.actorWorker',
+        message: 'The worker',
+        description: 'Who did an audited action',
+      });
+    case 'app':
+      return translate({
+        id: 'support.audit.actorApp',
+        message: 'The app',
+        description: 'Who did an audited action: the workforce app (it locks accounts)',
+      });
+    case 'employer':
+      return translate({
+        id: 'support.audit.actorEmployer',
+        message: 'The employer',
+        description: 'Who did an audited action',
+      });
+    case 'system':
+      return translate({
+        id: 'support.audit.actorSystem',
+        message: 'The help center',
+        description: 'Who did an audited action: the help center itself (a pause after wrong codes)',
+      });
+    default:
+      return actor;
+  }
+}
+
+/** A language by its name in the page's language: "French", « français ». */
+export function languageName(language: string, locale: string): string {
+  try {
+    return (
+      new Intl.DisplayNames([locale === 'fr' ? 'fr-CA' : 'en-CA'], { type: 'language' }).of(language) ??
+      language
+    );
+  } catch {
+    return language;
+  }
+}
+
+/** What came of a help request, as the lookup's "Result" column says it. */
+export function helpRequestResultLabel(request: {
+  result: string;
+  refusal: string | null;
+  messages: readonly string[];
+}): string {
+  switch (request.result) {
+    case 'queued':
+      return translate({
+        id: 'support.request.queued',
+        message: 'Accepted, being processed',
+        description: 'A help request result',
+      });
+    case 'sent':
+      return translate(
+        {
+          id: 'support.request.sent',
+          message: 'Sent: {messages}',
+          description: 'A help request result, with the messages sent (already translated)',
+        },
+        { messages: request.messages.map(templateLabel).join(' + ') },
+      );
+    case 'nothing-sent':
+      return translate({
+        id: 'support.request.nothingSent',
+        message: 'Accepted, nothing to send',
+        description: 'A help request result: the diagnosis sent nothing',
+      });
+    case 'cooling-down':
+      return translate({
+        id: 'support.request.coolingDown',
+        message: 'Refused: asked again too soon (cool-down)',
+        description: 'A help request result',
+      });
+    case 'limit-reached':
+      return translate({
+        id: 'support.request.limitReached',
+        message: 'Refused: hourly or daily limit reached',
+        description: 'A help request result',
+      });
+    default:
+      return refusalLabel(request.refusal);
+  }
+}
+
+function refusalLabel(refusal: string | null): string {
+  switch (refusal) {
+    case 'sms-unavailable':
+      return translate({
+        id: 'support.request.refused.smsUnavailable',
+        message: 'Refused: text messages only go to +1 numbers',
+        description: 'A help request result',
+      });
+    case 'email-required':
+      return translate({
+        id: 'support.request.refused.emailRequired',
+        message: 'Refused: links only go by email',
+        description: 'A help request result',
+      });
+    case 'phone-required':
+      return translate({
+        id: 'support.request.refused.phoneRequired',
+        message: 'Refused: a text message needs a phone number',
+        description: 'A help request result',
+      });
+    default:
+      return translate(
+        {
+          id: 'support.request.refused',
+          message: 'Refused ({reason})',
+          description: 'A help request result, with a machine reason this page does not know',
+        },
+        { reason: refusal ?? '' },
+      );
+  }
+}
+
+/** A message's delivery: the provider's receipt once there is one, else where sending stands. */
+export function deliveryLabel(delivery: {
+  status: string;
+  receipt: { state: string; reason: string | null } | null;
+}): string {
+  if (delivery.receipt?.state === 'delivered')
     return translate({
-      id: 'support.audit.actorWorker',
-      message: 'The worker',
-      description: 'Who did an audited action',
+      id: 'support.delivery.delivered',
+      message: 'Delivered',
+      description: 'A message status',
     });
-  return actor;
+  if (delivery.receipt?.state === 'undelivered')
+    return delivery.receipt.reason
+      ? translate(
+          {
+            id: 'support.delivery.undeliveredBecause',
+            message: 'Not delivered: {reason}',
+            description: 'A message status, with the provider’s reason as it gives it',
+          },
+          { reason: delivery.receipt.reason },
+        )
+      : translate({
+          id: 'support.delivery.undelivered',
+          message: 'Not delivered',
+          description: 'A message status',
+        });
+  return deliveryStatusLabel(delivery.status);
 }
 
 /** Date and time in the page's language. */
@@ -360,4 +517,34 @@ export function formatDateTime(iso: string | null, locale: string): string {
 /** A share (0 to 1) as a percentage in the page's language. */
 export function formatPercent(share: number, locale: string): string {
   return new Intl.NumberFormat(locale === 'fr' ? 'fr-CA' : 'en-CA', { style: 'percent' }).format(share);
+}
+
+/** How troubleshooter runs ended at a step: an end step's way, or the worker left. */
+export function endingLabel(ending: string): string {
+  switch (ending) {
+    case 'resolved':
+      return translate({
+        id: 'support.ending.resolved',
+        message: 'Resolved',
+        description: 'How a troubleshooter run ended',
+      });
+    case 'escalation':
+      return translate({
+        id: 'support.ending.escalation',
+        message: 'Handed over (employer or support)',
+        description: 'How a troubleshooter run ended',
+      });
+    case 'article':
+      return translate({
+        id: 'support.ending.article',
+        message: 'Sent to an article',
+        description: 'How a troubleshooter run ended',
+      });
+    default:
+      return translate({
+        id: 'support.ending.left',
+        message: 'Left (closed the page)',
+        description: 'How a troubleshooter run ended: the worker stopped before an end step',
+      });
+  }
 }

@@ -7,6 +7,7 @@ import {
   LOGIN_METHODS,
   REQUEST_OUTCOMES,
   VERIFICATIONS,
+  EXAMPLE_REFERENCE_CODE,
 } from '../troubleshooter/reference-code';
 import { PURPOSES } from '../troubleshooter/steps';
 
@@ -49,6 +50,19 @@ describe('what a reference code says, in the agent’s language', () => {
     expectDistinct(['empty', 'format', 'checksum', 'version', 'content'] as const, labels.decodeProblemLabel);
     expect(labels.referenceAccountLabel('deactivated-merged')).toBe(
       'Désactivé\u00a0: fusionné avec un autre compte',
+    );
+    // What is really wrong: characters missing or extra, a letter a code never has.
+    expect(labels.decodeProblemLabel('length', { length: 17, expected: 19 })).toMatch(
+      /^Il manque des caractères\u00a0: ce code en a 17, un code de référence en a 19\./,
+    );
+    expect(labels.decodeProblemLabel('length', { length: 20, expected: 19 })).toMatch(
+      /^Il y a des caractères en trop\u00a0: ce code en a 20/,
+    );
+    expect(labels.decodeProblemLabel('format', { characters: ['U'] })).toMatch(
+      /^Un code de référence ne contient jamais «\u00a0U\u00a0»/,
+    );
+    expect(labels.decodeProblemLabel('format', { characters: ['?'] })).toContain(
+      `par exemple ${EXAMPLE_REFERENCE_CODE}.`,
     );
   });
 });

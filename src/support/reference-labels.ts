@@ -3,12 +3,23 @@
  * (src/troubleshooter/reference-code.ts), in the agent's language.
  */
 import { translate } from '@docusaurus/Translate';
-import type { DecodeResult, ReferenceData } from '../troubleshooter/reference-code';
+import {
+  EXAMPLE_REFERENCE_CODE,
+  type DecodeResult,
+  type ReferenceData,
+} from '../troubleshooter/reference-code';
 import { deactivationLabel, loginMethodLabel, purposeLabel, statusLabel } from './labels';
 
 export type DecodeProblem = Extract<DecodeResult, { ok: false }>['reason'] | 'empty';
 
-export function decodeProblemLabel(problem: DecodeProblem): string {
+/** What the decoder knows of a problem beyond its reason: lengths, characters that do not belong. */
+export interface ProblemDetails {
+  length?: number;
+  expected?: number;
+  characters?: readonly string[];
+}
+
+export function decodeProblemLabel(problem: DecodeProblem, details: ProblemDetails = {}): string {
   switch (problem) {
     case 'empty':
       return translate({
@@ -16,13 +27,34 @@ export function decodeProblemLabel(problem: DecodeProblem): string {
         message: 'Enter the reference code the worker reads to you.',
         description: 'Reference decoder: nothing typed',
       });
-    case 'format':
+    case 'length':
+      if (details.length !== undefined && details.expected !== undefined)
+        return details.length < details.expected
+          ? translate(
+              {
+                id: 'support.reference.error.missing',
+                message:
+                  'Characters are missing: this code has {length}, a reference code has {expected}. Ask the worker to read it again, one group at a time.',
+                description: 'Reference decoder: the code is shorter than a real one',
+              },
+              { length: details.length, expected: details.expected },
+            )
+          : translate(
+              {
+                id: 'support.reference.error.extra',
+                message:
+                  'There are characters too many: this code has {length}, a reference code has {expected}. Ask the worker to read it again, one group at a time.',
+                description: 'Reference decoder: the code is longer than a real one',
+              },
+              { length: details.length, expected: details.expected },
+            );
       return translate({
-        id: 'support.reference.error.format',
-        message:
-          'This is not a reference code: it has only digits and letters, for example 7K2M-QX9T-4RB. Check what the worker read.',
-        description: 'Reference decoder: characters outside the code alphabet, or the wrong length',
+        id: 'support.reference.error.length',
+        message: 'This code does not have the length of a reference code. Ask the worker to read it again.',
+        description: 'Reference decoder: the code has the wrong length',
       });
+    case 'format':
+      return formatLabel(details.characters ?? []);
     case 'checksum':
       return translate({
         id: 'support.reference.error.checksum',
@@ -45,6 +77,30 @@ export function decodeProblemLabel(problem: DecodeProblem): string {
         description: 'Reference decoder: the check passes but the content is impossible',
       });
   }
+}
+
+function formatLabel(characters: readonly string[]): string {
+  // Letters a code never has (U; I, L and O read as 1 and 0): say which, not "only letters".
+  const letters = characters.filter((char) => /\p{L}/u.test(char));
+  if (letters.length > 0)
+    return translate(
+      {
+        id: 'support.reference.error.letters',
+        message:
+          'A reference code never contains “{letters}”: ask the worker to read that character again (it may be a V).',
+        description: 'Reference decoder: the code has letters outside its alphabet, such as U',
+      },
+      { letters: letters.join(', ') },
+    );
+  return translate(
+    {
+      id: 'support.reference.error.format',
+      message:
+        'This is not a reference code: it has only digits and letters, for example {example}. Check what the worker read.',
+      description: 'Reference decoder: characters that are neither digits nor letters',
+    },
+    { example: EXAMPLE_REFERENCE_CODE },
+  );
 }
 
 export function referenceContactLabel(contact: ReferenceData['contact']): string {
@@ -103,7 +159,7 @@ export function referenceRequestLabel(request: ReferenceData['request']): string
     case 'none':
       return translate({
         id: 'support.reference.request.none',
-        message: 'No message requested',
+        message: 'None asked: the troubleshooter had nothing to send',
         description: 'Reference decoder: help-request outcome',
       });
     case 'sent':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coveredDays, lastDays } from './report-period';
+import { coveredDays, lastDays, periodFromSearch, periodSearch } from './report-period';
 
 describe('report periods', () => {
   it('counts today (UTC) among the last days', () => {
@@ -13,5 +13,13 @@ describe('report periods', () => {
       from: '2030-01-01',
       to: '2030-01-31',
     });
+  });
+
+  it('is kept in the address, to share the report of these very days', () => {
+    const period = { from: '2030-01-01', to: '2030-01-31' };
+    expect(periodSearch(period)).toBe('?from=2030-01-01&to=2030-01-31');
+    expect(periodFromSearch(periodSearch(period))).toEqual(period);
+    expect(periodFromSearch('?from=2030-01-01')).toBeNull();
+    expect(periodFromSearch('?from=yesterday&to=2030-01-31')).toBeNull();
   });
 });

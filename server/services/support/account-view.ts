@@ -2,10 +2,8 @@ import { desc, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
   accounts,
-  auditLog,
   deliveries,
   employers,
-  helpRequests,
   rateLimits,
   type Channel,
   type DeactivationReason,
@@ -25,7 +23,21 @@ import {
 import { audit } from '../audit';
 import { maskEmail, maskPhone, maskUsername, type ContactKind, type ValidContact } from '../contacts';
 import type { ServiceContext } from '../context';
+import type { Locale } from '../../../shared/locale';
 import { agentActor, type AgentRequest } from './agents';
+import {
+  auditPage,
+  helpRequestEntry,
+  lookupSummary,
+  LOOKUP_ACTION,
+  nextHelpRequests,
+  recentHelpRequests,
+  type AuditEntry,
+  type HelpRequestEntry,
+  type LookupSummary,
+  type NextHelpRequest,
+} from './history';
+import { codesBy, loginHelpView, workerLanguage, type LoginHelpTemplate } from './login-help';
 
 // What a support agent sees of an account, and what it allows.
 
@@ -49,24 +61,21 @@ export interface SupportAccount {
   emailConfirmed: boolean;
   deactivationReason: DeactivationReason | null;
   contacts: { email: string | null; phone: string | null; username: string | null; smsEligible: boolean };
+  /** The worker's language: their profile's, else their latest help request's. */
+  language: { locale: Locale | null; source: 'profile' | 'help-request' | null };
   loginMethod: LoginMethod;
   ssoProvider: string | null;
   loginWith: { kind: ContactKind; masked: string };
+  /** Where login codes reach the worker today (code login only); null when none can. */
+  codesBy: Channel | null;
   employers: { id: string; name: string; loginMethod: LoginMethod; active: boolean; primary: boolean }[];
   mergedInto: { id: string; name: string; loginWith: string } | null;
   mergedFrom: { id: string; name: string; email: string | null }[];
   codeChecks: CodeCheckState[];
   lastLoginAt: string | null;
   createdAt: string;
-  helpRequests: {
-    at: string;
-    via: string;
-    purpose: string;
-    channel: Channel;
-    locale: string;
-    status: string;
-    outcome: string | null;
-  }[];
+  helpRequests: (HelpRequestEntry & { channel: Channel })[];
+  nextHelpRequests: NextHelpRequest[];
   deliveries: {
     at: string;
     channel: Channel;
@@ -76,8 +85,13 @@ export interface SupportAccount {
     status: string;
     attempts: number;
     sentAt: string | null;
+    /** The provider's delivery receipt, once receipts are recorded (null until then). */
+    receipt: { state: 'delivered' | 'undelivered'; reason: string | null; at: string } | null;
   }[];
-  auditLog: { at: string; actor: string; action: string; details: Record<string, unknown> }[];
+  /** State changes and actions, newest first (look-ups apart, in `lookups`); `auditNext` pages on. */
+  auditLog: AuditEntry[];
+  auditNext: string | null;
+  lookups: LookupSummary;
   actions: {
     resendInvitation: boolean;
     unlock: boolean;
@@ -85,6 +99,13 @@ export interface SupportAccount {
     /** Why a temporary access code cannot be issued (the API refuses with this code). */
     temporaryAccessCodeRefusal: AccessCodeRefusal | null;
     releaseEmail: boolean;
+    /** What lets the worker log in again by themselves, and the link to send instead. */
+    loginHelp: {
+      template: LoginHelpTemplate;
+      channel: Channel;
+      recipient: string;
+      links: Record<Locale, string>;
+    } | null;
   };
 }
 
@@ -184,16 +205,9 @@ export async function supportAccountView(
   const contacts = contactKeysOf(ctx.keys, account);
   const keys = contacts.map((contact) => contact.key);
   const [row] = await db.select().from(accounts).where(eq(accounts.id, account.id)).limit(1);
-  const [employerRows, requestRows, deliveryRows, auditRows, mergedFrom] = await oneAtATime([
+  const [employerRows, requestRows, deliveryRows, audit, lookups, mergedFrom] = await oneAtATime([
     db.select({ id: employers.id, ssoProvider: employers.ssoProvider }).from(employers),
-    keys.length
-      ? db
-          .select()
-          .from(helpRequests)
-          .where(inArray(helpRequests.contactKey, keys))
-          .orderBy(desc(helpRequests.seq))
-          .limit(RECENT)
-      : Promise.resolve([]),
+    recentHelpRequests(db, keys, RECENT),
     db
       .select()
       .from(deliveries)
@@ -204,12 +218,8 @@ export async function supportAccountView(
       )
       .orderBy(desc(deliveries.seq))
       .limit(RECENT),
-    db
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.accountId, account.id))
-      .orderBy(desc(auditLog.id))
-      .limit(RECENT),
+    auditPage(db, account.id, { kind: 'changes' }),
+    lookupSummary(db, account.id),
     db
       .select({ id: accounts.id, name: accounts.name, email: accounts.email })
       .from(accounts)
@@ -217,6 +227,7 @@ export async function supportAccountView(
   ]);
   const ssoProviders = new Map(employerRows.map((employer) => [employer.id, employer.ssoProvider]));
   const codeChecks = await codeCheckStates(db, contacts, now);
+  const nextRequests = await nextHelpRequests(ctx, db, contacts, now);
   let mergedInto: SupportAccount['mergedInto'] = null;
   if (row.mergedIntoAccountId) {
     const survivor = await findAccountById(db, row.mergedIntoAccountId);
@@ -231,6 +242,7 @@ export async function supportAccountView(
   const view = accountView(account, now);
   const locked = isLocked(account, now);
   const refusal = accessCodeRefusal(account);
+  const language = workerLanguage(row.locale, requestRows[0]?.locale ?? null);
   return {
     id: account.id,
     name: account.name,
@@ -248,9 +260,11 @@ export async function supportAccountView(
       username: account.username ? maskUsername(account.username) : null,
       smsEligible: view.smsEligible,
     },
+    language,
     loginMethod: view.loginMethod,
     ssoProvider: account.employers[0] ? (ssoProviders.get(account.employers[0].id) ?? null) : null,
     loginWith: view.loginWith,
+    codesBy: codesBy(account),
     employers: account.employers.map((employer, index) => ({ ...employer, primary: index === 0 })),
     mergedInto,
     mergedFrom: mergedFrom.map((merged) => ({
@@ -262,14 +276,10 @@ export async function supportAccountView(
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     helpRequests: requestRows.map((request) => ({
-      at: request.createdAt.toISOString(),
-      via: maskedOf(request.contactKind),
-      purpose: request.purpose,
+      ...helpRequestEntry(request, maskedOf(request.contactKind)),
       channel: request.channel,
-      locale: request.locale,
-      status: request.status,
-      outcome: request.outcome,
     })),
+    nextHelpRequests: nextRequests,
     deliveries: deliveryRows.map((delivery) => ({
       at: delivery.createdAt.toISOString(),
       channel: delivery.channel,
@@ -279,13 +289,11 @@ export async function supportAccountView(
       status: delivery.status,
       attempts: delivery.attempts,
       sentAt: delivery.sentAt?.toISOString() ?? null,
+      receipt: null,
     })),
-    auditLog: auditRows.map((entry) => ({
-      at: entry.at.toISOString(),
-      actor: entry.actor,
-      action: entry.action,
-      details: entry.details,
-    })),
+    auditLog: audit.entries,
+    auditNext: audit.next,
+    lookups,
     actions: {
       resendInvitation: account.status === 'invited' && invitationChannel(account) !== null,
       unlock: locked || codeChecks.some((check) => check.state !== 'open'),
@@ -293,6 +301,7 @@ export async function supportAccountView(
       temporaryAccessCodeRefusal: refusal,
       releaseEmail:
         account.status === 'deactivated' && account.deactivationReason === 'merged' && Boolean(account.email),
+      loginHelp: loginHelpView(ctx, account),
     },
   };
 }
@@ -314,7 +323,7 @@ export async function lookUpAccount(
   await audit(ctx.db, {
     at: ctx.clock.now(),
     actor: agentActor(by.agent),
-    action: 'support.account-viewed',
+    action: LOOKUP_ACTION,
     accountId: account.id,
     requestId: by.requestId,
     details: { via: contact.kind },

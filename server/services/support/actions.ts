@@ -20,12 +20,14 @@ import {
   type SupportAccount,
 } from './account-view';
 import { agentActor, type AgentRequest } from './agents';
+import { loginHelpPlan } from './login-help';
 
 // What a support agent can do to an account: each action in one transaction, audited.
 
 export type ActionRefusal =
   | 'account-not-found'
   | 'not-invited'
+  | 'no-login-help'
   | 'no-contact-on-file'
   | 'not-locked'
   | AccessCodeRefusal
@@ -138,6 +140,49 @@ export async function resendInvitation(
   });
 }
 
+/**
+ * Sends what lets the worker log in again by themselves (a password reset link, a one-time login
+ * link, a code by SMS: see loginHelpPlan), in the language the agent chose. Within the contact's
+ * send limits, like a help request.
+ */
+export async function sendLoginHelp(
+  ctx: ServiceContext,
+  accountId: string,
+  locale: Locale,
+  by: AgentRequest,
+): Promise<ActionResult<{ channel: Channel; recipient: string }>> {
+  const s = ctx.config.security;
+  return act(ctx, accountId, by, 'support.login-help-sent', async (tx, account, now) => {
+    const plan = loginHelpPlan(account) ?? refuse('no-login-help');
+    const key = contactKey(ctx.keys, plan.to);
+    const slot = await takeSendSlot(tx, `send:${key}`, now, {
+      intervalSeconds: s.resendIntervalSeconds,
+      perHour: s.sendsPerHour,
+      perDay: s.sendsPerDay,
+    });
+    if (!slot.allowed)
+      throw new Refused({ status: 'rate-limited', retryAfterSeconds: slot.retryAfterSeconds });
+    await queueMessage(tx, ctx, {
+      template: plan.template,
+      channel: plan.channel,
+      locale,
+      to: { kind: plan.kind, value: plan.to, key },
+      account,
+      boundTo: { contact: plan.to, key },
+      helpRequestId: null,
+      now,
+    });
+    const recipient = maskContact(plan.kind, plan.to);
+    return {
+      details: { channel: plan.channel, template: plan.template, recipient, locale },
+      extra: { channel: plan.channel, recipient },
+    };
+  }).then((result) => {
+    if (result.status === 'done') ctx.wake();
+    return result;
+  });
+}
+
 /** Unlocks the account and clears the code-check cool-downs and blocks of its contacts. */
 export async function unlockAccount(
   ctx: ServiceContext,
@@ -149,6 +194,10 @@ export async function unlockAccount(
     const wasLocked = isLocked(account, now);
     const blocked = (await codeCheckStates(tx, contacts, now)).filter((check) => check.state !== 'open');
     if (!wasLocked && blocked.length === 0) refuse('not-locked');
+    const [row] = await tx
+      .select({ failedAttempts: accounts.failedAttempts })
+      .from(accounts)
+      .where(eq(accounts.id, account.id));
     const failureKeys = contacts.map((contact) => `fail:${contact.key}`);
     if (failureKeys.length) {
       await tx
@@ -160,8 +209,15 @@ export async function unlockAccount(
       .update(accounts)
       .set({ lockedAt: null, lockedUntil: null, failedAttempts: 0, updatedAt: now })
       .where(eq(accounts.id, account.id));
+    // What held the account back, kept here: the account itself forgets it once unlocked.
     return {
-      details: { wasLocked, codeChecksCleared: blocked.map((check) => check.kind) },
+      details: {
+        wasLocked,
+        lockedAt: wasLocked ? (account.lockedAt?.toISOString() ?? null) : null,
+        failedAttempts: row.failedAttempts,
+        codeChecksCleared: blocked.map((check) => check.kind),
+        codeChecks: blocked.map((check) => ({ kind: check.kind, state: check.state, until: check.until })),
+      },
       extra: {},
     };
   });

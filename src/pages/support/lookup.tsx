@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import Translate, { translate } from '@docusaurus/Translate';
+import { NORTH_AMERICA, type PhoneCountry } from '@site/shared/phone-countries';
+import CountrySelect from '@site/src/components/Troubleshooter/ContactForm/CountrySelect';
 import { isUnauthorized, supportApi, type SupportAccount } from '@site/src/support/api';
 import { useSupportSession } from '@site/src/support/session';
 import { useLocale } from '@site/src/utils/use-locale';
@@ -19,6 +21,7 @@ function Lookup({ token, onUnauthorized }: { token: string; onUnauthorized: () =
   const locale = useLocale();
   const id = useId();
   const [contact, setContact] = useState('');
+  const [country, setCountry] = useState<PhoneCountry>(NORTH_AMERICA);
   const [search, setSearch] = useState<Search>({ state: 'idle' });
   const input = useRef<HTMLInputElement>(null);
 
@@ -41,7 +44,7 @@ function Lookup({ token, onUnauthorized }: { token: string; onUnauthorized: () =
       return;
     }
     setSearch({ state: 'searching' });
-    const outcome = await supportApi.lookUp(token, locale, contact);
+    const outcome = await supportApi.lookUp(token, locale, contact, country);
     if (outcome.type === 'ok') setSearch({ state: 'found', account: outcome.data.account });
     else if (isUnauthorized(outcome)) onUnauthorized();
     else if (outcome.type === 'unreachable')
@@ -82,6 +85,9 @@ function Lookup({ token, onUnauthorized }: { token: string; onUnauthorized: () =
               Look up
             </Translate>
           </button>
+        </div>
+        <div className={styles.country}>
+          <CountrySelect id={`${id}-country`} value={country} onChange={setCountry} locale={locale} />
         </div>
         <p id={`${id}-problem`} role="alert" className={styles.problem}>
           {search.state === 'problem' ? search.message : ''}
@@ -151,7 +157,7 @@ export default function SupportLookup(): ReactNode {
       {session.state === 'signed-out' && <SignIn signIn={session.signIn} expired={session.expired} />}
       {session.state === 'signed-in' && <Lookup token={session.token} onUnauthorized={session.expire} />}
       {/* Reference codes carry no contact and no account: decoding them needs no sign-in. */}
-      <ReferenceDecoder />
+      <ReferenceDecoder signedIn={session.state === 'signed-in'} />
     </SupportLayout>
   );
 }

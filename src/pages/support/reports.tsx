@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
+import { useHistory, useLocation } from '@docusaurus/router';
 import Translate, { translate } from '@docusaurus/Translate';
-import { lastDays } from '@site/src/support/report-period';
+import { lastDays, periodFromSearch, periodSearch, type Period } from '@site/src/support/report-period';
 import { useSupportSession } from '@site/src/support/session';
 import { useReport } from '@site/src/support/use-report';
 import { useLocale } from '@site/src/utils/use-locale';
@@ -13,12 +14,18 @@ import SupportLayout from './_components/SupportLayout';
 
 function Reports({ token, onUnauthorized }: { token: string; onUnauthorized: () => void }): ReactNode {
   const locale = useLocale();
-  // The period the report is asked for: each new one loads it.
-  const [request, setRequest] = useState(() => lastDays(30));
+  const location = useLocation();
+  const history = useHistory();
+  // The period the report is asked for (each new one loads it), in the address to be shared.
+  const [request, setRequest] = useState(() => periodFromSearch(location.search) ?? lastDays(30));
   const { loading, report, problem } = useReport(token, locale, request, onUnauthorized);
+  const show = (period: Period) => {
+    history.replace({ pathname: location.pathname, search: periodSearch(period), hash: location.hash });
+    setRequest(period);
+  };
   return (
     <>
-      <ReportPeriod initial={request} loading={loading} onShow={setRequest} />
+      <ReportPeriod initial={request} loading={loading} onShow={show} />
       <ReportStatus loading={loading} report={report} problem={problem} />
       {report && <Report report={report} locale={locale} />}
       {report && (

@@ -2,6 +2,7 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import clsx from 'clsx';
 import { translate } from '@docusaurus/Translate';
+import { NORTH_AMERICA, withCountryCode, type PhoneCountry } from '@site/shared/phone-countries';
 import {
   ERROR_STEP,
   type Operation,
@@ -9,6 +10,7 @@ import {
   type TroubleshooterEvent,
 } from '@site/src/troubleshooter/context';
 import { formatCountdown, useNow } from '../time';
+import CountrySelect from './CountrySelect';
 import styles from '../styles.module.css';
 
 interface Props {
@@ -162,11 +164,14 @@ function contactFieldText(channel: TroubleshooterContext['channel']): { label: s
 export default function ContactForm({ context, busy, ready, send }: Props): ReactNode {
   const id = useId();
   const [value, setValue] = useState(context.contact);
+  const [country, setCountry] = useState<PhoneCountry>(NORTH_AMERICA);
   const hasError = context.error !== null && ERROR_STEP[context.error] === 'enter-contact';
   const fieldText = contactFieldText(context.channel);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (ready && busy === null) send({ type: 'user.submit-contact', contact: value });
+    // The check reads the number with the country's code; North American formats go as typed.
+    if (ready && busy === null)
+      send({ type: 'user.submit-contact', contact: withCountryCode(value, country) });
   };
   return (
     <form className={styles.form} onSubmit={onSubmit} noValidate aria-busy={busy !== null}>
@@ -196,6 +201,9 @@ export default function ContactForm({ context, busy, ready, send }: Props): Reac
         <p className={styles.error} id={`${id}-error`} role="alert">
           <ErrorMessage context={context} />
         </p>
+      )}
+      {context.channel !== 'email' && (
+        <CountrySelect id={`${id}-country`} value={country} onChange={setCountry} locale={context.locale} />
       )}
       <button
         type="submit"

@@ -4,17 +4,15 @@ import Translate from '@docusaurus/Translate';
 import type { Locale } from '@site/shared/locale';
 import type { SupportAccount } from '@site/src/support/api';
 import {
-  actorLabel,
-  auditActionLabel,
   channelLabel,
-  deliveryStatusLabel,
+  deliveryLabel,
   formatDateTime,
-  outcomeLabel,
-  purposeLabel,
   statusLabel,
   templateLabel,
 } from '@site/src/support/labels';
 import Actions from './Actions';
+import AuditLog from './AuditLog';
+import HelpRequests from './HelpRequests';
 import HistoryTable from './HistoryTable';
 import Summary from './Summary';
 import styles from './styles.module.css';
@@ -27,9 +25,7 @@ interface Props {
   onUnauthorized: () => void;
 }
 
-type HelpRequest = SupportAccount['helpRequests'][number];
 type Delivery = SupportAccount['deliveries'][number];
-type AuditEntry = SupportAccount['auditLog'][number];
 
 /** Everything support may know about an account, and the actions that fit its state. */
 export default function AccountCard({ account, token, locale, onChange, onUnauthorized }: Props): ReactNode {
@@ -57,50 +53,7 @@ export default function AccountCard({ account, token, locale, onChange, onUnauth
 
       <Summary account={account} locale={locale} />
 
-      <HistoryTable<HelpRequest>
-        heading={
-          <Translate
-            id="support.lookup.section.requests"
-            description="Lookup: heading of the recent help requests"
-          >
-            Recent help requests
-          </Translate>
-        }
-        empty={
-          <Translate id="support.lookup.requests.none" description="Lookup: no help request">
-            None.
-          </Translate>
-        }
-        entries={account.helpRequests}
-        locale={locale}
-        columns={[
-          {
-            heading: (
-              <Translate id="support.lookup.column.asked" description="Lookup: table column">
-                Asked for
-              </Translate>
-            ),
-            cell: (request) =>
-              `${purposeLabel(request.purpose)} (${channelLabel(request.channel)}, ${request.locale})`,
-          },
-          {
-            heading: (
-              <Translate id="support.lookup.column.via" description="Lookup: table column">
-                With
-              </Translate>
-            ),
-            cell: (request) => <code translate="no">{request.via}</code>,
-          },
-          {
-            heading: (
-              <Translate id="support.lookup.column.result" description="Lookup: table column">
-                Result
-              </Translate>
-            ),
-            cell: (request) => outcomeLabel(request.outcome, request.status),
-          },
-        ]}
-      />
+      <HelpRequests account={account} locale={locale} />
 
       <HistoryTable<Delivery>
         heading={
@@ -142,47 +95,24 @@ export default function AccountCard({ account, token, locale, onChange, onUnauth
                 Status
               </Translate>
             ),
+            // The provider's receipt once the API has one (delivered, or not with its reason).
             cell: (delivery) => (
-              <>
-                {deliveryStatusLabel(delivery.status)}
+              <span data-delivery={delivery.receipt?.state ?? delivery.status}>
+                {deliveryLabel(delivery)}
                 {delivery.sentAt && ` · ${date(delivery.sentAt)}`}
-              </>
+              </span>
             ),
           },
         ]}
       />
 
-      <HistoryTable<AuditEntry>
-        heading={
-          <Translate id="support.lookup.section.audit" description="Lookup: heading of the audit log">
-            Audit log
-          </Translate>
-        }
-        empty={
-          <Translate id="support.lookup.audit.none" description="Lookup: empty audit log">
-            None.
-          </Translate>
-        }
-        entries={account.auditLog}
+      <AuditLog
+        // A new entry (an action just done) starts the log over from its first page.
+        key={account.auditLog[0]?.id ?? 'none'}
+        account={account}
+        token={token}
         locale={locale}
-        columns={[
-          {
-            heading: (
-              <Translate id="support.lookup.column.what" description="Lookup: table column">
-                What
-              </Translate>
-            ),
-            cell: (entry) => auditActionLabel(entry.action),
-          },
-          {
-            heading: (
-              <Translate id="support.lookup.column.who" description="Lookup: table column">
-                Who
-              </Translate>
-            ),
-            cell: (entry) => actorLabel(entry.actor),
-          },
-        ]}
+        onUnauthorized={onUnauthorized}
       />
     </article>
   );

@@ -2,10 +2,14 @@ import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import Translate, { translate } from '@docusaurus/Translate';
 import {
   decodeReferenceCode,
+  EXAMPLE_REFERENCE_CODE,
+  foreignCharacters,
   formatReferenceCode,
   normalizeReferenceCode,
   type ReferenceData,
 } from '@site/src/troubleshooter/reference-code';
+import { formatDateTime, languageName } from '@site/src/support/labels';
+import { useLocale } from '@site/src/utils/use-locale';
 import { stepText } from '@site/src/troubleshooter/step-messages';
 import {
   decodeProblemLabel,
@@ -17,12 +21,13 @@ import {
   referenceSendsLabel,
   referenceVerificationLabel,
   type DecodeProblem,
+  type ProblemDetails,
 } from '@site/src/support/reference-labels';
 import styles from './styles.module.css';
 
 type Decoded =
   | { state: 'idle' }
-  | { state: 'problem'; problem: DecodeProblem }
+  | { state: 'problem'; problem: DecodeProblem; details: ProblemDetails }
   | { state: 'ok'; code: string; data: ReferenceData };
 
 /**
@@ -30,7 +35,7 @@ type Decoded =
  * taken and what the API answered. It runs in the browser with the troubleshooter's own codec (no
  * XState, no API call): a code carries no contact and no account, so it needs no sign-in.
  */
-export default function ReferenceDecoder(): ReactNode {
+export default function ReferenceDecoder({ signedIn }: { signedIn: boolean }): ReactNode {
   const id = useId();
   const headingId = `${id}-heading`;
   const [value, setValue] = useState('');
@@ -40,7 +45,7 @@ export default function ReferenceDecoder(): ReactNode {
   function submit(event: FormEvent) {
     event.preventDefault();
     if (normalizeReferenceCode(value) === '') {
-      setDecoded({ state: 'problem', problem: 'empty' });
+      setDecoded({ state: 'problem', problem: 'empty', details: {} });
       input.current?.focus();
       return;
     }
@@ -52,7 +57,11 @@ export default function ReferenceDecoder(): ReactNode {
         data: result.data,
       });
     } else {
-      setDecoded({ state: 'problem', problem: result.reason });
+      setDecoded({
+        state: 'problem',
+        problem: result.reason,
+        details: result.reason === 'length' ? result : { characters: foreignCharacters(value) },
+      });
       input.current?.focus();
     }
   }
@@ -81,8 +90,12 @@ export default function ReferenceDecoder(): ReactNode {
           </Translate>
         </label>
         <p id={`${id}-hint`} className={styles.hint}>
-          <Translate id="support.reference.hint" description="Reference decoder: hint under the code field">
-            As the worker reads it, for example 7K2M-QX9T-4RB. Spaces, dashes and lower case are fine.
+          <Translate
+            id="support.reference.hint"
+            description="Reference decoder: hint under the code field"
+            values={{ example: EXAMPLE_REFERENCE_CODE }}
+          >
+            {'As the worker reads it, for example {example}. Spaces, dashes and lower case are fine.'}
           </Translate>
         </p>
         <div className={styles.row}>
@@ -106,7 +119,7 @@ export default function ReferenceDecoder(): ReactNode {
           </button>
         </div>
         <p id={`${id}-problem`} role="alert" className={styles.problem}>
-          {problem ? decodeProblemLabel(decoded.problem) : ''}
+          {problem ? decodeProblemLabel(decoded.problem, decoded.details) : ''}
         </p>
         <p role="status" className={styles.srOnly}>
           {decoded.state === 'ok'
@@ -121,12 +134,26 @@ export default function ReferenceDecoder(): ReactNode {
             : ''}
         </p>
       </form>
-      {decoded.state === 'ok' && <Details code={decoded.code} data={decoded.data} />}
+      {decoded.state === 'ok' && <Details code={decoded.code} data={decoded.data} signedIn={signedIn} />}
     </section>
   );
 }
 
-function Details({ code, data }: { code: string; data: ReferenceData }): ReactNode {
+function Details({
+  code,
+  data,
+  signedIn,
+}: {
+  code: string;
+  data: ReferenceData;
+  signedIn: boolean;
+}): ReactNode {
+  const locale = useLocale();
+  const older = translate({
+    id: 'support.reference.fact.notInCode',
+    message: 'Not in this code (made before codes carried it)',
+    description: 'Reference decoder: an older code without its time or language',
+  });
   return (
     <div className={styles.result} data-reference={code}>
       <h3>
@@ -171,6 +198,24 @@ function Details({ code, data }: { code: string; data: ReferenceData }): ReactNo
         </Translate>
       </h4>
       <dl className={styles.facts}>
+        <Fact
+          name="time"
+          term={translate({
+            id: 'support.reference.fact.time',
+            message: 'When',
+            description: 'Reference decoder: when the worker was on the hand-off screen (to the minute)',
+          })}
+          value={data.at ? formatDateTime(data.at, locale) : older}
+        />
+        <Fact
+          name="language"
+          term={translate({
+            id: 'support.reference.fact.language',
+            message: 'Language',
+            description: 'Reference decoder: the language of the troubleshooter the worker used',
+          })}
+          value={data.locale ? languageName(data.locale, locale) : older}
+        />
         <Fact
           name="contact"
           term={translate({
@@ -251,9 +296,18 @@ function Details({ code, data }: { code: string; data: ReferenceData }): ReactNo
         )}
       </dl>
       <p className={styles.note}>
-        <Translate id="support.reference.next" description="Reference decoder: what to do next">
-          To see the account itself, sign in and look it up by the worker’s email address or phone number.
-        </Translate>
+        {signedIn ? (
+          <Translate
+            id="support.reference.nextSignedIn"
+            description="Reference decoder: what to do next, signed in"
+          >
+            To see the account itself, look it up above by the worker’s email address or phone number.
+          </Translate>
+        ) : (
+          <Translate id="support.reference.next" description="Reference decoder: what to do next">
+            To see the account itself, sign in and look it up by the worker’s email address or phone number.
+          </Translate>
+        )}
       </p>
     </div>
   );

@@ -1,14 +1,18 @@
-import { useMemo, type ReactNode } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
 import Translate, { translate } from '@docusaurus/Translate';
 import { usePluginData } from '@docusaurus/useGlobalData';
 import type { Locale } from '@site/shared/locale';
 import type { SupportReport } from '@site/src/support/api';
 import type { LinkIndex } from '@site/src/support/link-index';
+import { funnelRows, weekSeries } from '@site/src/support/report-charts';
+import { coveredDays } from '@site/src/support/report-period';
 import { helpfulnessRows } from '@site/src/support/report-rows';
 import { stepTitle } from '@site/src/support/step-links';
 import Comments from './Comments';
 import DropOffTable from './DropOffTable';
+import Funnel from './Funnel';
 import HelpfulnessTable from './HelpfulnessTable';
+import Trend from './Trend';
 import styles from './styles.module.css';
 
 /** A period's report: the articles' helpfulness, the troubleshooter's, and the latest comments. */
@@ -26,6 +30,9 @@ export default function Report({ report, locale }: { report: SupportReport; loca
     [index, report],
   );
   const steps = helpfulnessRows(report.helpfulness, 'troubleshooter', [], stepTitle);
+  const funnel = funnelRows(report.troubleshooter, report.troubleshooterByLocale);
+  const weeks = weekSeries(report.helpfulnessByWeek, coveredDays(report));
+  const dropOffId = useId();
   const titleOf = ({ kind, target }: { kind: string; target: string }) =>
     kind === 'article'
       ? (index.articles.find((article) => article.id === target)?.title ?? target)
@@ -50,7 +57,17 @@ export default function Report({ report, locale }: { report: SupportReport; loca
           })}
           rows={articles}
           locale={locale}
+          rowKind="page"
         />
+      </section>
+
+      <section className={styles.section}>
+        <h2>
+          <Translate id="support.reports.section.trend" description="Reports: heading of the weekly trend">
+            Helpfulness week by week
+          </Translate>
+        </h2>
+        <Trend weeks={weeks} locale={locale} />
       </section>
 
       <section className={styles.section}>
@@ -72,8 +89,11 @@ export default function Report({ report, locale }: { report: SupportReport; loca
             { runs: report.troubleshooter.runs },
           )}
         </p>
-        {report.troubleshooter.steps.length > 0 && (
-          <DropOffTable steps={report.troubleshooter.steps} locale={locale} />
+        {funnel.length > 0 && (
+          <>
+            <Funnel rows={funnel} tableId={dropOffId} />
+            <DropOffTable id={dropOffId} rows={funnel} locale={locale} />
+          </>
         )}
         {steps.length > 0 && (
           <HelpfulnessTable
@@ -84,6 +104,7 @@ export default function Report({ report, locale }: { report: SupportReport; loca
             })}
             rows={steps}
             locale={locale}
+            rowKind="step"
           />
         )}
       </section>

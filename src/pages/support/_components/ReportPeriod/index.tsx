@@ -17,6 +17,22 @@ interface Props {
 export default function ReportPeriod({ initial, loading, onShow }: Props): ReactNode {
   const fromId = useId();
   const toId = useId();
+  const formatId = useId();
+  // Typed, not picked: a date picker shows the browser's format, the API and its errors say YYYY-MM-DD.
+  const dayField = {
+    type: 'text',
+    inputMode: 'numeric',
+    autoComplete: 'off',
+    spellCheck: false,
+    size: 10,
+    maxLength: 10,
+    placeholder: translate({
+      id: 'support.reports.period.placeholder',
+      message: 'YYYY-MM-DD',
+      description: 'Reports: placeholder of the day fields (year, month, day)',
+    }),
+    'aria-describedby': formatId,
+  } as const;
   const [period, setPeriod] = useState(initial);
 
   function submit(event: FormEvent) {
@@ -31,7 +47,7 @@ export default function ReportPeriod({ initial, loading, onShow }: Props): React
   }
 
   return (
-    <form className={styles.period} onSubmit={submit}>
+    <form className={styles.period} onSubmit={submit} noValidate>
       <fieldset>
         <legend>
           <Translate id="support.reports.period.legend" description="Reports: legend of the period choice">
@@ -46,8 +62,7 @@ export default function ReportPeriod({ initial, loading, onShow }: Props): React
           </label>
           <input
             id={fromId}
-            type="date"
-            required
+            {...dayField}
             value={period.from}
             onChange={(event) => setPeriod({ ...period, from: event.target.value })}
           />
@@ -58,8 +73,7 @@ export default function ReportPeriod({ initial, loading, onShow }: Props): React
           </label>
           <input
             id={toId}
-            type="date"
-            required
+            {...dayField}
             value={period.to}
             onChange={(event) => setPeriod({ ...period, to: event.target.value })}
           />
@@ -69,6 +83,11 @@ export default function ReportPeriod({ initial, loading, onShow }: Props): React
             </Translate>
           </button>
         </div>
+        <p id={formatId} className={styles.format}>
+          <Translate id="support.reports.period.format" description="Reports: how to type the days">
+            Days as YYYY-MM-DD, up to today.
+          </Translate>
+        </p>
         <div className={styles.quick}>
           {QUICK_DAYS.map((days) => (
             <button

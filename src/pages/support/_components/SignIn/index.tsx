@@ -17,6 +17,8 @@ export default function SignIn({ signIn, expired }: Props): ReactNode {
   const id = useId();
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState(false);
+  // Shown on demand, to check a typo before asking the team lead for a new token.
+  const [shown, setShown] = useState(false);
   const [result, setResult] = useState<SignInResult | 'empty' | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
@@ -97,7 +99,7 @@ export default function SignIn({ signIn, expired }: Props): ReactNode {
           ref={input}
           id={id}
           name="support-token"
-          type="password"
+          type={shown ? 'text' : 'password'}
           autoComplete="off"
           spellCheck={false}
           className={styles.input}
@@ -106,6 +108,20 @@ export default function SignIn({ signIn, expired }: Props): ReactNode {
           aria-invalid={error ? true : undefined}
           onChange={(event) => setToken(event.target.value)}
         />
+        <button
+          type="button"
+          className="button button--secondary"
+          aria-pressed={shown}
+          aria-controls={id}
+          onClick={() => setShown(!shown)}
+        >
+          <Translate
+            id="support.signIn.show"
+            description="Support sign-in: toggle that shows the token typed"
+          >
+            Show the token
+          </Translate>
+        </button>
         <button type="submit" className="button button--primary" disabled={busy}>
           <Translate id="support.signIn.submit" description="Support sign-in: submit button">
             Sign in

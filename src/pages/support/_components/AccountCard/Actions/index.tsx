@@ -23,6 +23,8 @@ export default function Actions({ account, token, locale, onChange, onUnauthoriz
   const { run, busy, notice } = useAction({ token, locale, accountId: account.id, onChange, onUnauthorized });
   const [issued, setIssued] = useState<{ code: string; expiresAt: string } | null>(null);
   const action = { run, disabled: busy };
+  // Messages to the worker go in their language by default; the agent's when it is not known.
+  const workerLocale = account.language.locale ?? locale;
 
   return (
     <>
@@ -39,11 +41,13 @@ export default function Actions({ account, token, locale, onChange, onUnauthoriz
         </h3>
         <ul className={styles.actions}>
           {account.actions.unlock && <Unlock {...action} />}
-          {account.actions.resendInvitation && <ResendInvitation {...action} locale={locale} />}
+          {account.actions.resendInvitation && <ResendInvitation {...action} workerLocale={workerLocale} />}
           <AccessCode
             {...action}
             allowed={account.actions.temporaryAccessCode}
             refusal={account.actions.temporaryAccessCodeRefusal}
+            loginHelp={account.actions.loginHelp}
+            workerLocale={workerLocale}
             onIssued={setIssued}
           />
           {account.actions.releaseEmail && <ReleaseEmail {...action} email={account.contacts.email} />}

@@ -18,6 +18,10 @@ interface Props<T extends { at: string }> {
   /** The columns after "When", which every history starts with. */
   columns: readonly Column<T>[];
   locale: Locale;
+  /** Said before the table (what the rows add up to). */
+  intro?: ReactNode;
+  /** After the table: what else there is (older entries, look-ups). */
+  footer?: ReactNode;
 }
 
 /** One of an account's histories (help requests, messages, audit log): when, then what happened. */
@@ -27,10 +31,13 @@ export default function HistoryTable<T extends { at: string }>({
   entries,
   columns,
   locale,
+  intro,
+  footer,
 }: Props<T>): ReactNode {
   return (
     <section>
       <h3>{heading}</h3>
+      {intro}
       {entries.length === 0 ? (
         <p>{empty}</p>
       ) : (
@@ -64,6 +71,7 @@ export default function HistoryTable<T extends { at: string }>({
           </table>
         </div>
       )}
+      {footer}
     </section>
   );
 }

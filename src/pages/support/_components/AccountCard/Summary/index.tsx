@@ -6,9 +6,56 @@ import {
   contactKindLabel,
   deactivationLabel,
   formatDateTime,
+  languageName,
   loginMethodLabel,
 } from '@site/src/support/labels';
 import styles from './styles.module.css';
+
+/** Exactly how the worker logs in today: the method, and the contact or name it goes through. */
+function LoginRoute({ account }: { account: SupportAccount }): ReactNode {
+  const contact = <code translate="no">{account.loginWith.masked}</code>;
+  if (account.loginMethod === 'code') {
+    if (account.codesBy === 'sms')
+      return (
+        <Translate
+          id="support.lookup.login.codeSms"
+          description="Lookup: how the worker logs in"
+          values={{ contact }}
+        >
+          {'A one-time code by text message to {contact}'}
+        </Translate>
+      );
+    if (account.codesBy === 'email')
+      return (
+        <Translate
+          id="support.lookup.login.codeEmail"
+          description="Lookup: how the worker logs in"
+          values={{ contact }}
+        >
+          {'A one-time code by email to {contact}'}
+        </Translate>
+      );
+    return (
+      <Translate
+        id="support.lookup.login.codeNowhere"
+        description="Lookup: a code login without a contact that can receive codes"
+      >
+        A one-time code, but no contact on file can receive one (no email, no North American phone)
+      </Translate>
+    );
+  }
+  if (account.loginMethod === 'password')
+    return (
+      <Translate
+        id="support.lookup.login.password"
+        description="Lookup: how the worker logs in; kind is “username”, “email address”…"
+        values={{ kind: contactKindLabel(account.loginWith.kind).toLocaleLowerCase(), contact }}
+      >
+        {'A password, with the {kind} {contact}'}
+      </Translate>
+    );
+  return <>{loginMethodLabel(account.loginMethod, account.ssoProvider)}</>;
+}
 
 /** What the account is: how it logs in, its contacts and employers, and what holds it back. */
 export default function Summary({ account, locale }: { account: SupportAccount; locale: Locale }): ReactNode {
@@ -27,10 +74,38 @@ export default function Summary({ account, locale }: { account: SupportAccount; 
             Logs in with
           </Translate>
         </dt>
-        <dd>
-          {loginMethodLabel(account.loginMethod, account.ssoProvider)}
-          <br />
-          {contactKindLabel(account.loginWith.kind)} <code translate="no">{account.loginWith.masked}</code>
+        <dd data-login={account.loginMethod}>
+          <LoginRoute account={account} />
+        </dd>
+        <dt>
+          <Translate id="support.lookup.fact.language" description="Lookup: the worker's language">
+            Language
+          </Translate>
+        </dt>
+        <dd data-language={account.language.locale ?? ''}>
+          {account.language.locale === null
+            ? translate({
+                id: 'support.lookup.fact.languageUnknown',
+                message: 'Not known (no profile language, no help request)',
+                description: 'Lookup: the worker’s language is not known',
+              })
+            : account.language.source === 'profile'
+              ? translate(
+                  {
+                    id: 'support.lookup.fact.languageProfile',
+                    message: '{language} (their profile)',
+                    description: 'Lookup: the worker’s language, from their profile',
+                  },
+                  { language: languageName(account.language.locale, locale) },
+                )
+              : translate(
+                  {
+                    id: 'support.lookup.fact.languageRequest',
+                    message: '{language} (their latest help request)',
+                    description: 'Lookup: the worker’s language, from the latest help request',
+                  },
+                  { language: languageName(account.language.locale, locale) },
+                )}
         </dd>
         <dt>
           <Translate id="support.lookup.fact.contacts" description="Lookup: the contacts on file">

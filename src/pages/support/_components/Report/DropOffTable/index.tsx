@@ -1,21 +1,38 @@
 import type { ReactNode } from 'react';
-import Translate from '@docusaurus/Translate';
+import Translate, { translate } from '@docusaurus/Translate';
 import type { Locale } from '@site/shared/locale';
-import type { SupportReport } from '@site/src/support/api';
-import { formatPercent } from '@site/src/support/labels';
+import { endingLabel, formatPercent } from '@site/src/support/labels';
+import type { FunnelRow } from '@site/src/support/report-charts';
 import { stepTitle } from '@site/src/support/step-links';
 import shared from '../styles.module.css';
 
 interface Props {
-  steps: SupportReport['troubleshooter']['steps'];
+  id: string;
+  rows: readonly FunnelRow[];
   locale: Locale;
 }
 
-/** Where workers leave the troubleshooter: per step, the runs that reached it and stopped there. */
-export default function DropOffTable({ steps, locale }: Props): ReactNode {
+/** A language's runs at a step: reached, stopped there. */
+function InLanguage({ counts }: { counts: { reached: number; stopped: number } | undefined }): ReactNode {
+  if (!counts || counts.reached === 0) return '—';
+  return translate(
+    {
+      id: 'support.reports.dropoff.inLanguage',
+      message: '{reached} reached, {stopped} stopped there',
+      description: 'Reports: the runs of one language at a step',
+    },
+    counts,
+  );
+}
+
+/**
+ * The funnel in numbers: per step, the runs that reached it and stopped there, how those ended (an
+ * end step is not a drop-off), and the same per language of the run.
+ */
+export default function DropOffTable({ id, rows, locale }: Props): ReactNode {
   return (
     <div className={shared.scroller}>
-      <table className={shared.table}>
+      <table className={shared.table} id={id}>
         <caption>
           <Translate
             id="support.reports.dropoff.caption"
@@ -49,24 +66,51 @@ export default function DropOffTable({ steps, locale }: Props): ReactNode {
             </th>
             <th scope="col">
               <Translate
-                id="support.reports.column.dropoff"
-                description="Reports: column of the drop-off rate"
+                id="support.reports.column.ending"
+                description="Reports: column of how the runs that stopped there ended"
               >
-                Drop-off
+                How they ended
+              </Translate>
+            </th>
+            <th scope="col">
+              <Translate id="support.reports.column.english" description="Reports: column of English answers">
+                In English
+              </Translate>
+            </th>
+            <th scope="col">
+              <Translate id="support.reports.column.french" description="Reports: column of French answers">
+                In French
               </Translate>
             </th>
           </tr>
         </thead>
         <tbody>
-          {steps.map((step) => (
-            <tr key={step.step} data-step={step.step}>
+          {rows.map((row) => (
+            <tr key={row.step} data-step={row.step} data-ending={row.ending}>
               <th scope="row">
-                {stepTitle(step.step)}
-                <code className={shared.id}>{step.step}</code>
+                {stepTitle(row.step)}
+                <code className={shared.id}>{row.step}</code>
               </th>
-              <td>{step.reached}</td>
-              <td>{step.lastStep}</td>
-              <td>{formatPercent(step.reached ? step.lastStep / step.reached : 0, locale)}</td>
+              <td>{row.reached}</td>
+              <td>{row.stopped}</td>
+              <td>
+                {row.ending === 'left'
+                  ? translate(
+                      {
+                        id: 'support.reports.dropoff.left',
+                        message: 'Left: {percent} of the runs that reached it',
+                        description: 'Reports: the drop-off of a step that is not an end',
+                      },
+                      { percent: formatPercent(row.leftShare, locale) },
+                    )
+                  : endingLabel(row.ending)}
+              </td>
+              <td data-locale="en">
+                <InLanguage counts={row.byLocale.en} />
+              </td>
+              <td data-locale="fr">
+                <InLanguage counts={row.byLocale.fr} />
+              </td>
             </tr>
           ))}
         </tbody>

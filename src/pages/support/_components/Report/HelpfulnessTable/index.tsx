@@ -1,29 +1,20 @@
 import type { ReactNode } from 'react';
-import Translate, { translate } from '@docusaurus/Translate';
+import Translate from '@docusaurus/Translate';
 import type { Locale } from '@site/shared/locale';
 import { reasonLabel } from '@site/src/components/Feedback/reason-label';
-import { formatPercent } from '@site/src/support/labels';
 import type { Counts, HelpfulnessRow } from '@site/src/support/report-rows';
+import { useHelpfulRatio } from '@site/src/support/use-ratio';
 import shared from '../styles.module.css';
 import styles from './styles.module.css';
 
 /** A page's answers in one language: how many helped, and why the others did not, most said first. */
 function Ratio({ counts, locale }: { counts: Counts | undefined; locale: Locale }): ReactNode {
+  const ratio = useHelpfulRatio();
   if (!counts || counts.yes + counts.no === 0) return <span className={styles.none}>—</span>;
-  const total = counts.yes + counts.no;
   const reasons = Object.entries(counts.reasons).sort((a, b) => b[1] - a[1]);
   return (
     <>
-      <span className={styles.ratio}>
-        {translate(
-          {
-            id: 'support.reports.ratio',
-            message: '{yes} of {total} helpful ({percent})',
-            description: 'Reports: helpful answers out of all answers',
-          },
-          { yes: counts.yes, total, percent: formatPercent(counts.yes / total, locale) },
-        )}
-      </span>
+      <span className={styles.ratio}>{ratio(counts, locale)}</span>
       {reasons.length > 0 && (
         <ul className={styles.reasons}>
           {reasons.map(([reason, count]) => (
@@ -41,10 +32,12 @@ interface Props {
   caption: string;
   rows: readonly HelpfulnessRow[];
   locale: Locale;
+  /** What a row is: an article's page, or a troubleshooter step. */
+  rowKind: 'page' | 'step';
 }
 
 /** Answers to "Was this helpful?", one page per row, English and French side by side. */
-export default function HelpfulnessTable({ caption, rows, locale }: Props): ReactNode {
+export default function HelpfulnessTable({ caption, rows, locale, rowKind }: Props): ReactNode {
   return (
     <div className={shared.scroller}>
       <table className={shared.table}>
@@ -52,9 +45,15 @@ export default function HelpfulnessTable({ caption, rows, locale }: Props): Reac
         <thead>
           <tr>
             <th scope="col">
-              <Translate id="support.reports.column.page" description="Reports: column of page names">
-                Page
-              </Translate>
+              {rowKind === 'page' ? (
+                <Translate id="support.reports.column.page" description="Reports: column of page names">
+                  Page
+                </Translate>
+              ) : (
+                <Translate id="support.reports.column.step" description="Reports: column of step ids">
+                  Step
+                </Translate>
+              )}
             </th>
             <th scope="col">
               <Translate id="support.reports.column.english" description="Reports: column of English answers">

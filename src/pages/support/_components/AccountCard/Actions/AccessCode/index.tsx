@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
+import type { Locale } from '@site/shared/locale';
 import Translate, { translate } from '@docusaurus/Translate';
 import { supportApi, type SupportAccount } from '@site/src/support/api';
+import LoginHelp from '../LoginHelp';
 import type { ActionProps } from '../use-action';
 import shared from '../styles.module.css';
 import styles from './styles.module.css';
@@ -14,7 +16,7 @@ function refusalText(refusal: Refusal): string {
       return translate({
         id: 'support.lookup.accessCode.refusal.several',
         message:
-          'Not possible: this worker belongs to several employers. Help them reset their login instead.',
+          'Not possible: this worker belongs to several employers. No one of them may hand out access to the account: help them log in again by themselves instead.',
         description: 'Lookup: why a temporary access code cannot be issued',
       });
     case 'account-deactivated':
@@ -38,11 +40,21 @@ function refusalText(refusal: Refusal): string {
 interface Props extends ActionProps {
   allowed: boolean;
   refusal: Refusal;
+  loginHelp: SupportAccount['actions']['loginHelp'];
+  workerLocale: Locale;
   onIssued: (issued: { code: string; expiresAt: string }) => void;
 }
 
 /** Issuing a temporary access code, or why it is not possible: always shown, so the agent knows. */
-export default function AccessCode({ run, disabled, allowed, refusal, onIssued }: Props): ReactNode {
+export default function AccessCode({
+  run,
+  disabled,
+  allowed,
+  refusal,
+  loginHelp,
+  workerLocale,
+  onIssued,
+}: Props): ReactNode {
   const issue = () =>
     run(
       ({ token, locale, accountId }) => supportApi.issueAccessCode(token, locale, accountId),
@@ -82,17 +94,22 @@ export default function AccessCode({ run, disabled, allowed, refusal, onIssued }
           </p>
         </>
       ) : (
-        <p className={styles.refusal} data-refusal={refusal ?? ''}>
-          <strong>
-            <Translate
-              id="support.lookup.accessCode.title"
-              description="Lookup: temporary access code, when refused"
-            >
-              Temporary access code:
-            </Translate>
-          </strong>{' '}
-          {refusalText(refusal)}
-        </p>
+        <>
+          <p className={styles.refusal} data-refusal={refusal ?? ''}>
+            <strong>
+              <Translate
+                id="support.lookup.accessCode.title"
+                description="Lookup: temporary access code, when refused"
+              >
+                Temporary access code:
+              </Translate>
+            </strong>{' '}
+            {refusalText(refusal)}
+          </p>
+          {refusal === 'several-employers' && loginHelp && (
+            <LoginHelp run={run} disabled={disabled} help={loginHelp} workerLocale={workerLocale} />
+          )}
+        </>
       )}
     </li>
   );

@@ -1,22 +1,20 @@
 import { useState, type ReactNode } from 'react';
 import Translate, { translate } from '@docusaurus/Translate';
-import { LOCALES, type Locale } from '@site/shared/locale';
+import type { Locale } from '@site/shared/locale';
 import { supportApi } from '@site/src/support/api';
 import { channelLabel } from '@site/src/support/labels';
+import MessageLanguage from '../MessageLanguage';
 import type { ActionProps } from '../use-action';
 import shared from '../styles.module.css';
 import styles from './styles.module.css';
 
-/** Each language by its own name, as language menus show them. */
-const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', fr: 'Français' };
-
-/** The invitation goes out in the worker's language, which need not be the agent's. */
+/** The invitation goes out in the worker's language (by default), which need not be the agent's. */
 export default function ResendInvitation({
   run,
   disabled,
-  locale,
-}: ActionProps & { locale: Locale }): ReactNode {
-  const [messageLocale, setMessageLocale] = useState<Locale>(locale);
+  workerLocale,
+}: ActionProps & { workerLocale: Locale }): ReactNode {
+  const [messageLocale, setMessageLocale] = useState<Locale>(workerLocale);
   const resend = () =>
     run(
       (target) => supportApi.resendInvitation(target.token, target.locale, target.accountId, messageLocale),
@@ -33,18 +31,15 @@ export default function ResendInvitation({
   return (
     <li>
       <div className={styles.inline}>
-        <label>
-          <Translate id="support.lookup.invite.language" description="Lookup: language of the invitation">
-            Language of the invitation
-          </Translate>{' '}
-          <select value={messageLocale} onChange={(event) => setMessageLocale(event.target.value as Locale)}>
-            {LOCALES.map((value) => (
-              <option key={value} value={value} lang={value}>
-                {LANGUAGE_NAMES[value]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MessageLanguage
+          label={
+            <Translate id="support.lookup.invite.language" description="Lookup: language of the invitation">
+              Language of the invitation
+            </Translate>
+          }
+          value={messageLocale}
+          onChange={setMessageLocale}
+        />
         <button
           type="button"
           className="button button--primary"
