@@ -79,6 +79,9 @@ export function ensureSiteBuilt(config: Config, logger: Logger, root = process.c
   const why = buildStaleness(root, config);
   if (!why) return;
   logger.info({ why }, 'building the site first: `npm run build`');
-  const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', env: process.env });
+  // Canonical links and the sitemap name the public address (SITE_URL, else PUBLIC_BASE_URL in production).
+  const env = { ...process.env };
+  if (!env.SITE_URL && config.isProduction) env.SITE_URL = config.publicBaseUrl;
+  const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', env });
   if (result.status !== 0) throw new Error('the site build failed (see its output above)');
 }

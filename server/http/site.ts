@@ -72,7 +72,7 @@ const COMPRESSIBLE = /\.(html|js|mjs|css|json|xml|svg|txt|map|webmanifest)$/i;
 /** Cache-Control for a file of the build (its path relative to the site folder, `/`-rooted). */
 export function cacheControlFor(file: string): string {
   if (HASHED_ASSET.test(file)) return 'public, max-age=31536000, immutable';
-  // Pages and unhashed data (the search index, the sitemap) change with each deploy: revalidate.
+  // Pages and unhashed data (the search documents, the sitemap) change with each deploy: revalidate.
   if (REVALIDATE.test(file)) return 'public, max-age=0, must-revalidate';
   return 'public, max-age=86400';
 }

@@ -1,7 +1,7 @@
 /**
  * The six problems workers meet most, in the home page's order (its "Most common problems"
- * cards): what a search that finds nothing offers instead of an empty page, with the
- * troubleshooter. common-problems.test.ts keeps both lists the same.
+ * cards, which read this list): what a search that finds nothing offers instead of an empty
+ * page, with the troubleshooter.
  */
 export const COMMON_PROBLEMS = [
   'workers/login/code-not-received',

@@ -96,7 +96,9 @@ function typedContact(context: TroubleshooterContext): TypedContact | null {
 
 export default function Escalation({ context, kind, locale }: Props): ReactNode {
   const brand = useBrand();
-  const code = encodeReferenceCode(referenceDataFor(context));
+  // The moment of the hand-off, fixed: a re-render a minute later must not change the code.
+  const [madeAt] = useState(() => new Date());
+  const code = encodeReferenceCode(referenceDataFor(context, madeAt));
   const spelled = code
     .split('')
     .map((char) => (char === '-' ? ',' : char))
@@ -105,7 +107,7 @@ export default function Escalation({ context, kind, locale }: Props): ReactNode 
     code,
     product: brand.productName,
     locale,
-    now: new Date(),
+    now: madeAt,
   }).join('\n');
   const { siteConfig } = useDocusaurusContext();
   const isBrowser = useIsBrowser();

@@ -2,20 +2,20 @@ import type { ReactNode } from 'react';
 import clsx from 'clsx';
 import Link from '@docusaurus/Link';
 import Translate from '@docusaurus/Translate';
+import { COMMON_PROBLEMS, TROUBLESHOOTER_PATH } from '@site/src/search/common-problems';
 import HomeIcon, { type IconName } from '../HomeIcon';
 import styles from './styles.module.css';
 
 interface Problem {
-  to: string;
   icon: IconName;
   title: ReactNode;
   description: ReactNode;
 }
 
-// The six problems workers meet most, in the order they meet them: the code first, then passwords.
-const problems: Problem[] = [
-  {
-    to: '/docs/workers/login/code-not-received',
+// The six problems workers meet most (src/search/common-problems.ts: a search that finds
+// nothing offers the same ones), in the order they meet them: the code first, then passwords.
+const cards: Record<(typeof COMMON_PROBLEMS)[number], Problem> = {
+  'workers/login/code-not-received': {
     icon: 'message',
     title: (
       <Translate id="home.problems.codeNotReceived.title" description="Home card: the code does not arrive">
@@ -31,8 +31,7 @@ const problems: Problem[] = [
       </Translate>
     ),
   },
-  {
-    to: '/docs/workers/login/code-rejected',
+  'workers/login/code-rejected': {
     icon: 'clock',
     title: (
       <Translate
@@ -51,8 +50,7 @@ const problems: Problem[] = [
       </Translate>
     ),
   },
-  {
-    to: '/docs/workers/login/email-login',
+  'workers/login/email-login': {
     icon: 'mail',
     title: (
       <Translate id="home.problems.emailLogin.title" description="Home card: no North American phone number">
@@ -68,8 +66,7 @@ const problems: Problem[] = [
       </Translate>
     ),
   },
-  {
-    to: '/docs/workers/login/forgot-password',
+  'workers/login/forgot-password': {
     icon: 'key',
     title: (
       <Translate id="home.problems.forgotPassword.title" description="Home card: forgot password">
@@ -85,8 +82,7 @@ const problems: Problem[] = [
       </Translate>
     ),
   },
-  {
-    to: '/docs/workers/login/account-locked',
+  'workers/login/account-locked': {
     icon: 'lock',
     title: (
       <Translate id="home.problems.accountLocked.title" description="Home card: account locked">
@@ -102,8 +98,7 @@ const problems: Problem[] = [
       </Translate>
     ),
   },
-  {
-    to: '/docs/workers/login/invalid-credentials',
+  'workers/login/invalid-credentials': {
     icon: 'user',
     title: (
       <Translate
@@ -122,7 +117,7 @@ const problems: Problem[] = [
       </Translate>
     ),
   },
-];
+};
 
 export default function CommonProblems(): ReactNode {
   return (
@@ -133,18 +128,20 @@ export default function CommonProblems(): ReactNode {
         </Translate>
       </h2>
       <ul className={styles.grid}>
-        {problems.map(({ to, icon, title, description }) => (
-          <li key={to} className={styles.card}>
-            <HomeIcon name={icon} className={styles.icon} />
-            <h3 className={styles.cardTitle}>
-              {/* The link covers the whole card (see the CSS) but its name stays the short title. */}
-              <Link to={to} className={styles.cardLink}>
-                {title}
-              </Link>
-            </h3>
-            <p className={styles.cardText}>{description}</p>
-          </li>
-        ))}
+        {COMMON_PROBLEMS.map((id) => [`/docs/${id}`, cards[id]] as const).map(
+          ([to, { icon, title, description }]) => (
+            <li key={to} className={styles.card}>
+              <HomeIcon name={icon} className={styles.icon} />
+              <h3 className={styles.cardTitle}>
+                {/* The link covers the whole card (see the CSS) but its name stays the short title. */}
+                <Link to={to} className={styles.cardLink}>
+                  {title}
+                </Link>
+              </h3>
+              <p className={styles.cardText}>{description}</p>
+            </li>
+          ),
+        )}
       </ul>
       <div className={styles.more}>
         <HomeIcon name="route" className={styles.moreIcon} />
@@ -155,7 +152,7 @@ export default function CommonProblems(): ReactNode {
           >
             Not listed, or not sure what is wrong?
           </Translate>{' '}
-          <Link to="/troubleshoot" className={styles.moreLink}>
+          <Link to={TROUBLESHOOTER_PATH} className={styles.moreLink}>
             <Translate
               id="home.problems.troubleshooterLink"
               description="Home page: link to the troubleshooter under the common problems"
