@@ -25,7 +25,7 @@ const text = {
     article: 'single-sign-on',
     question: 'Cet article vous a-t-il aidé\u00a0?',
     no: 'Non',
-    reason: 'Ça ne correspond pas à ce que je vois dans l’appli',
+    reason: 'Cela ne correspond pas à ce que je vois dans l’application',
     comment: 'Autre chose à ajouter\u00a0? (facultatif)',
     send: 'Envoyer',
     thanks: 'Merci\u00a0! Votre réponse nous aide à améliorer cette aide.',
@@ -38,7 +38,7 @@ const text = {
     },
     // French agrees with the helpful count: « 0 sur 1 utile », « 2 sur 3 utiles ».
     ratio: '0 sur 1 utile (0\u00a0%)',
-    reasonCount: 'Ça ne correspond pas à ce que je vois dans l’appli · 1',
+    reasonCount: 'Cela ne correspond pas à ce que je vois dans l’application · 1',
   },
 } as const;
 

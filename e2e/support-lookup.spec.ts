@@ -60,7 +60,7 @@ const text = {
       field: 'Code de référence',
       decode: 'Décoder',
       facts: {
-        contact: 'Un numéro mobile +1 (textos possibles)',
+        contact: 'Un numéro de cellulaire +1 (textos possibles)',
         purpose: 'Code de connexion',
         request: 'Acceptée\u00a0: message envoyé si la coordonnée est au dossier',
         sends: '1',
