@@ -177,7 +177,8 @@ export const storm: Section = {
       const known: string[] = [];
       for (let i = 0; i < pairs + 20; i++) {
         const response = await fetch(`${dev.url}/api/dev/accounts`, post({ case: 'invited' }));
-        if (response.status !== 201) throw new Error(`dev account: ${response.status} ${await response.text()}`);
+        if (response.status !== 201)
+          throw new Error(`dev account: ${response.status} ${await response.text()}`);
         known.push(((await response.json()) as { email: string }).email);
       }
       const probe = () =>
