@@ -73,7 +73,8 @@ const text = {
       missing: 'Il manque des caractères\u00a0: ce code en a 18, un code de référence en a 19.',
       letterU: 'Un code de référence ne contient jamais «\u00a0U\u00a0»',
       language: 'français',
-      version: 'Ce code vient d’une version de l’outil de dépannage que cette page ne sait pas lire.',
+      version:
+        'Ce code vient d’une version de l’assistant de dépannage que cette page ne sait pas lire. Rechargez la page pour obtenir les derniers outils de soutien.',
       format: 'Ce n’est pas un code de référence\u00a0: il ne contient que des chiffres et des lettres',
     },
   },
