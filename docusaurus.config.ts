@@ -29,6 +29,8 @@ const config: Config = {
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
   onDuplicateRoutes: 'throw',
+  // A warning for a misconfigured baseUrl, meant for development: not worth its bytes on every page.
+  baseUrlIssueBanner: false,
   markdown: {
     // The link contract uses the classic `## Heading {#id}` syntax in every article.
     mdx1Compat: { comments: true, admonitions: true, headingIds: true },
@@ -69,6 +71,7 @@ const config: Config = {
     './src/plugins/support-links/index.ts',
     './src/plugins/plain-code/index.ts',
     './src/plugins/build-settings/index.ts',
+    './src/plugins/split-translations/index.ts',
     // Search: the articles' search documents (loaded on first use) and the /search page.
     './src/plugins/search-index/index.ts',
   ],

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createActor, type AnyStateNode } from 'xstate';
 import { loadRules } from '../server/config/public';
+import { LINK_INDEX_FILE } from '../src/plugins/support-links';
 import { ruleText } from '../shared/rules-text';
 import { LINK_CONTRACT } from '../src/link-contract';
 import {
@@ -38,12 +39,15 @@ async function loadIndex(locale: 'en' | 'fr', generatedFilesDir: string): Promis
     loadContext: (params: { siteDir: string; locale: string }) => Promise<LoadContext>;
   };
   const { loadPlugins } = (await import(plugins)) as {
-    loadPlugins: (context: LoadContext) => Promise<{ globalData: Record<string, Record<string, unknown>> }>;
+    loadPlugins: (context: LoadContext) => Promise<unknown>;
   };
   const context = await loadContext({ siteDir: process.cwd(), locale });
   context.generatedFilesDir = generatedFilesDir;
-  const { globalData } = await loadPlugins(context);
-  return globalData['support-links'].default as LinkIndex;
+  await loadPlugins(context);
+  // The support pages import this file (the plugin's data, not global data).
+  return JSON.parse(
+    readFileSync(path.join(generatedFilesDir, 'support-links', 'default', LINK_INDEX_FILE), 'utf8'),
+  ) as LinkIndex;
 }
 
 /** `## Title {#id}` lines outside fenced code, read plainly (not with the plugin's parser). */

@@ -1,3 +1,4 @@
+import '@site/src/i18n/home';
 import type { ReactNode } from 'react';
 import Layout from '@theme/Layout';
 import { translate } from '@docusaurus/Translate';

@@ -1,3 +1,5 @@
+import '@site/src/i18n/home';
+import '@site/src/i18n/troubleshooter';
 import { lazy, Suspense, type ReactNode } from 'react';
 import Layout from '@theme/Layout';
 import ErrorBoundary from '@docusaurus/ErrorBoundary';

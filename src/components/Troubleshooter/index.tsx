@@ -3,6 +3,7 @@
  * in sessionStorage (back, forward and reload land on the right step with the right answers), moves
  * focus to each new question and announces it. The steps themselves are drawn by <StepScreen>.
  */
+import '@site/src/i18n/troubleshooter';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useHistory, useLocation } from '@docusaurus/router';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';

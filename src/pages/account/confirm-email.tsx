@@ -1,3 +1,4 @@
+import '@site/src/i18n/account';
 import type { ReactNode } from 'react';
 import Translate, { translate } from '@docusaurus/Translate';
 import { redeemEmailConfirmation } from '@site/src/api/account-links';

@@ -1,3 +1,4 @@
+import '@site/src/i18n/account';
 import type { ReactNode } from 'react';
 import { translate } from '@docusaurus/Translate';
 import AccountPage from './_components/AccountPage';

@@ -1,3 +1,4 @@
+import '@site/src/i18n/account';
 import type { ReactNode } from 'react';
 import Link from '@docusaurus/Link';
 import Translate, { translate } from '@docusaurus/Translate';

@@ -1,3 +1,4 @@
+import '@site/src/i18n/dev';
 import type { ReactNode } from 'react';
 import Head from '@docusaurus/Head';
 import Layout from '@theme/Layout';

@@ -1,6 +1,8 @@
+import '@site/src/i18n/support';
+import '@site/src/i18n/troubleshooter';
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import Translate, { translate } from '@docusaurus/Translate';
-import { usePluginData } from '@docusaurus/useGlobalData';
+import { linkIndex } from '@site/src/support/link-index-data';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import {
@@ -9,7 +11,6 @@ import {
   PREFILLS,
   type ChannelPrefill,
   type LinkGroup,
-  type LinkIndex,
   type LinkIndexStep,
 } from '@site/src/support/link-index';
 import { troubleshooterSteps } from '@site/src/support/step-links';
@@ -61,7 +62,7 @@ function groupCaption(group: LinkGroup): string {
 const GROUPS: LinkGroup[] = ['workers', 'employers', 'other', 'troubleshooter'];
 
 export default function SupportLinks(): ReactNode {
-  const index = usePluginData('support-links') as LinkIndex;
+  const index = linkIndex;
   const steps = useSteps();
   const origin = useOrigin();
   const filterId = useId();

@@ -1,3 +1,5 @@
+import '@site/src/i18n/support';
+import '@site/src/i18n/troubleshooter';
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import Translate, { translate } from '@docusaurus/Translate';
 import { NORTH_AMERICA, type PhoneCountry } from '@site/shared/phone-countries';

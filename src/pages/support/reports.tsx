@@ -1,3 +1,5 @@
+import '@site/src/i18n/support';
+import '@site/src/i18n/troubleshooter';
 import { useState, type ReactNode } from 'react';
 import { useHistory, useLocation } from '@docusaurus/router';
 import Translate, { translate } from '@docusaurus/Translate';

@@ -2,10 +2,11 @@ import path from 'node:path';
 import type { Plugin } from '@docusaurus/types';
 
 /**
- * The help articles have no code to highlight, yet the theme bundles Prism (about 30 KiB
- * compressed) into every page. This plugin points `prism-react-renderer` at a small stand-in that
- * renders code blocks as plain text (same markup and classes, no token colours), so a code block
- * added one day still shows correctly, just without highlighting.
+ * Lighter stand-ins for what the theme bundles into every page:
+ * - the help articles have no code to highlight, yet the theme bundles Prism (about 30 KiB
+ *   compressed): `prism-react-renderer` points at a stand-in that renders code blocks as plain text
+ *   (same markup and classes, no token colors), so a code block added one day still shows;
+ * - the route-change progress bar uses three calls of `nprogress`: a stand-in does those.
  */
 export default function plainCodePlugin(): Plugin {
   return {
@@ -13,7 +14,10 @@ export default function plainCodePlugin(): Plugin {
     configureWebpack() {
       return {
         resolve: {
-          alias: { 'prism-react-renderer$': path.resolve(__dirname, 'prism-stand-in.tsx') },
+          alias: {
+            'prism-react-renderer$': path.resolve(__dirname, 'prism-stand-in.tsx'),
+            nprogress$: path.resolve(__dirname, 'nprogress-stand-in.ts'),
+          },
         },
       };
     },

@@ -97,9 +97,13 @@ export function buildLinkIndex(
   return { articles };
 }
 
+/** The file the support pages import the index from (`@generated/support-links/default/…`). */
+export const LINK_INDEX_FILE = 'link-index.json';
+
 /**
  * Gives the support link builder the list of articles and sections as they are built, so it
- * cannot drift from them (`usePluginData('support-links')`).
+ * cannot drift from them: a data file only the support pages import (src/support/link-index-data.ts),
+ * not global data every page would carry.
  */
 export default function supportLinksPlugin(context: LoadContext): Plugin {
   return {
@@ -111,7 +115,10 @@ export default function supportLinksPlugin(context: LoadContext): Plugin {
         rules: context.siteConfig.customFields?.rules as Rules,
         locale: normalizeLocale(context.i18n.currentLocale) ?? 'en',
       };
-      actions.setGlobalData(buildLinkIndex(docs, context.siteDir, context.baseUrl, sayer));
+      await actions.createData(
+        LINK_INDEX_FILE,
+        JSON.stringify(buildLinkIndex(docs, context.siteDir, context.baseUrl, sayer)),
+      );
     },
   };
 }

@@ -1,9 +1,8 @@
 import { useId, useMemo, type ReactNode } from 'react';
 import Translate, { translate } from '@docusaurus/Translate';
-import { usePluginData } from '@docusaurus/useGlobalData';
+import { linkIndex } from '@site/src/support/link-index-data';
 import type { Locale } from '@site/shared/locale';
 import type { SupportReport } from '@site/src/support/api';
-import type { LinkIndex } from '@site/src/support/link-index';
 import { funnelRows, weekSeries } from '@site/src/support/report-charts';
 import { coveredDays } from '@site/src/support/report-period';
 import { helpfulnessRows } from '@site/src/support/report-rows';
@@ -18,7 +17,7 @@ import styles from './styles.module.css';
 /** A period's report: the articles' helpfulness, the troubleshooter's, and the latest comments. */
 export default function Report({ report, locale }: { report: SupportReport; locale: Locale }): ReactNode {
   // The articles as the site has them now (the link builder's index), titled in the page's language.
-  const index = usePluginData('support-links') as LinkIndex;
+  const index = linkIndex;
   const articles = useMemo(
     () =>
       helpfulnessRows(
