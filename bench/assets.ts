@@ -32,7 +32,7 @@ export type PageId = (typeof PAGES)[number]['id'];
  */
 export const BUDGETS: Record<PageId, { jsBr: number; cssBr: number }> = {
   home: { jsBr: 120, cssBr: 20 },
-  article: { jsBr: 110, cssBr: 20 },
+  article: { jsBr: 100, cssBr: 20 },
   troubleshoot: { jsBr: 140, cssBr: 20 },
 };
 

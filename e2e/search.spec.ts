@@ -69,6 +69,40 @@ for (const { locale, prefix, label } of LOCALES) {
       expect(await field.boundingBox()).toEqual(before);
     });
 
+    test('what is typed while the search downloads stays in the same focused field and is searched', async ({
+      page,
+    }) => {
+      await gotoHydrated(page, `${prefix}/docs/workers/login/`);
+      await page.waitForLoadState('networkidle');
+      // Every script asked for from now on (the results' code, the engine) waits until the query is typed.
+      let release!: () => void;
+      const typed = new Promise<void>((resolve) => (release = resolve));
+      const held: string[] = [];
+      await page.route('**/assets/js/*.js', async (route) => {
+        held.push(route.request().url());
+        await typed;
+        await route.continue();
+      });
+      const field = navbarSearch(page);
+      const element = await field.elementHandle();
+      await field.click();
+      await field.pressSequentially(finds[locale][0].query, { delay: 20 });
+      expect(held.length).toBeGreaterThan(0);
+      release();
+      const list = page.getByRole('listbox');
+      await expect(list.getByRole('option').first()).toBeVisible();
+      await expect(field).toHaveValue(finds[locale][0].query);
+      await expect(field).toHaveAttribute('aria-expanded', 'true');
+      // The very element the reader typed in, still focused: a phone's keyboard would have stayed up.
+      expect(await element!.evaluate((node) => node.isConnected && node === document.activeElement)).toBe(
+        true,
+      );
+      const hrefs = await list
+        .getByRole('option')
+        .evaluateAll((items) => items.map((item) => item.getAttribute('data-href')?.split('#')[0]));
+      expect(hrefs).toContain(`${prefix}/docs/workers/login/${finds[locale][0].article}`);
+    });
+
     test('with no result, offers the six common problems and the troubleshooter', async ({ page }) => {
       await gotoHydrated(page, `${prefix}/`);
       const list = await typeQuery(page, navbarSearch(page), 'zzqx wvvk');

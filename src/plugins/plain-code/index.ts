@@ -6,7 +6,9 @@ import type { Plugin } from '@docusaurus/types';
  * - the help articles have no code to highlight, yet the theme bundles Prism (about 30 KiB
  *   compressed): `prism-react-renderer` points at a stand-in that renders code blocks as plain text
  *   (same markup and classes, no token colors), so a code block added one day still shows;
- * - the route-change progress bar uses three calls of `nprogress`: a stand-in does those.
+ * - the route-change progress bar uses three calls of `nprogress`: a stand-in does those;
+ * - `@docusaurus/utils-common` brings all of `tslib` through its CommonJS entry: the bundles import
+ *   its files directly.
  */
 export default function plainCodePlugin(): Plugin {
   return {
@@ -17,6 +19,7 @@ export default function plainCodePlugin(): Plugin {
           alias: {
             'prism-react-renderer$': path.resolve(__dirname, 'prism-stand-in.tsx'),
             nprogress$: path.resolve(__dirname, 'nprogress-stand-in.ts'),
+            '@docusaurus/utils-common$': path.resolve(__dirname, 'utils-common-entry.ts'),
           },
         },
       };
