@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
-import { AREAS, idUses, splitTranslations, type Area } from './split';
+import { AREAS, forPluginsLoaded, idUses, splitTranslations, type Area } from './split';
 
 /**
  * Every page loads the site's UI strings with the main bundle: in French that is every string of
@@ -11,13 +11,20 @@ import { AREAS, idUses, splitTranslations, type Area } from './split';
  */
 export default function splitTranslationsPlugin(context: LoadContext): Plugin {
   const dir = path.join(context.generatedFilesDir, 'split-translations');
+  let plugins: ReadonlySet<string> = new Set();
   return {
     name: 'split-translations',
+    allContentLoaded({ allContent }) {
+      plugins = new Set(Object.keys(allContent));
+    },
     configureWebpack(_config, _isServer, utils) {
       // Written by Docusaurus before the bundler is configured.
-      const all = JSON.parse(
-        readFileSync(path.join(context.generatedFilesDir, 'codeTranslations.json'), 'utf8'),
-      ) as Record<string, string>;
+      const all = forPluginsLoaded(
+        JSON.parse(
+          readFileSync(path.join(context.generatedFilesDir, 'codeTranslations.json'), 'utf8'),
+        ) as Record<string, string>,
+        plugins,
+      );
       const { main, areas } = splitTranslations(all, idUses(context.siteDir));
       mkdirSync(dir, { recursive: true });
       writeFileSync(path.join(dir, 'main.json'), JSON.stringify(main));

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AREAS, idUses, inArea, sourceFiles, splitTranslations, type Area } from './split';
+import { AREAS, forPluginsLoaded, idUses, inArea, sourceFiles, splitTranslations, type Area } from './split';
 
 const siteDir = path.resolve(__dirname, '../../..');
 const french = Object.fromEntries(
@@ -41,6 +41,18 @@ describe('the French strings, split by the pages that show them', () => {
     expect(Object.keys(french).filter((id) => !placed.has(id))).toEqual([]);
     // What an article page carries shrinks by most of the French strings.
     expect(JSON.stringify(main).length).toBeLessThan(JSON.stringify(french).length / 3);
+  });
+
+  it("leaves out the blog's strings when the site has no blog, and only then", () => {
+    const docsOnly = forPluginsLoaded(french, new Set(['docusaurus-plugin-content-docs']));
+    expect(french).toHaveProperty(['theme.blog.post.readMore']);
+    expect(docsOnly).not.toHaveProperty(['theme.blog.post.readMore']);
+    expect(docsOnly).toHaveProperty(['theme.docs.paginator.next'], french['theme.docs.paginator.next']);
+    expect(Object.keys(docsOnly).filter((id) => !id.startsWith('theme.blog.'))).toHaveLength(
+      Object.keys(french).filter((id) => !id.startsWith('theme.blog.')).length,
+    );
+    const withBlog = forPluginsLoaded(french, new Set(['docusaurus-plugin-content-blog']));
+    expect(withBlog).toEqual(french);
   });
 
   it("loads an area's strings wherever its code is imported from outside it", () => {

@@ -50,6 +50,25 @@ export function idUses(siteDir: string): Map<string, Set<string>> {
 export const inArea = (file: string, area: Area) =>
   AREAS[area].some((place) => file === place || file.startsWith(`${place}/`));
 
+/** The theme's strings that only a plugin's pages show, by that plugin's name. */
+const PLUGIN_STRINGS: Readonly<Record<string, string>> = {
+  'theme.blog.': 'docusaurus-plugin-content-blog',
+};
+
+/** The code translations without those of plugins the site does not load (its blog, if it has none). */
+export function forPluginsLoaded(
+  translations: Readonly<Record<string, string>>,
+  plugins: ReadonlySet<string>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(translations).filter(([id]) =>
+      Object.entries(PLUGIN_STRINGS).every(
+        ([prefix, plugin]) => !id.startsWith(prefix) || plugins.has(plugin),
+      ),
+    ),
+  );
+}
+
 /**
  * Splits the code translations: a string used only inside one or more areas goes to those
  * areas' files; every other one (used elsewhere, by the theme, or nowhere we can see) stays in
