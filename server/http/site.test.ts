@@ -42,6 +42,8 @@ describe('serving the built site', () => {
     writeFileSync(path.join(siteDir, 'assets/js/main.4fd02a1f.js'), MAIN_JS);
     writeFileSync(path.join(siteDir, 'assets/js/main.4fd02a1f.js.br'), brotliCompressSync(MAIN_JS));
     writeFileSync(path.join(siteDir, 'assets/js/main.4fd02a1f.js.gz'), gzipSync(MAIN_JS));
+    mkdirSync(path.join(siteDir, 'img'), { recursive: true });
+    writeFileSync(path.join(siteDir, 'img/logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     writeFileSync(path.join(siteDir, '404.html.br'), brotliCompressSync('<html>not found (br)</html>'));
     server = await createTestServer({ SERVE_SITE: 'true', SITE_DIR: siteDir }, { seed: false });
   });
@@ -84,6 +86,20 @@ describe('serving the built site', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('sends the files a page loads with the security headers but no policy of their own (it would do nothing)', async () => {
+    const script = await server.get('/assets/js/main.4fd02a1f.js', { 'accept-encoding': 'br' });
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-security-policy')).toBeNull();
+    expect(script.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(script.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect(script.headers.get('strict-transport-security')).toMatch(/max-age=/);
+    // A file that can be opened as a document keeps it.
+    const svg = await server.get('/img/logo.svg');
+    expect(svg.status).toBe(200);
+    expect(svg.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(svg.headers.get('content-security-policy')).toContain("object-src 'none'");
   });
 
   it('sends the precompressed twin the browser accepts: brotli, then gzip, else the file itself', async () => {
