@@ -5,8 +5,9 @@ import { CHANNELS, deliveries, type Channel } from '../db/schema';
 
 /**
  * How each channel is doing, from the outbox and the receipts alone: `ok`, `delayed` (messages
- * arrive late, or some not at all) or `down` (most do not get through). Counted by recipient, so
- * one person's bad number or full mailbox never turns a channel delayed for everyone.
+ * arrive late, or some not at all) or `down` (most do not get through). Counted by recipient, and
+ * never from one recipient alone, so one person's bad number or full mailbox never turns a channel
+ * delayed for everyone.
  */
 
 export const CHANNEL_STATES = ['ok', 'delayed', 'down'] as const;
@@ -38,7 +39,9 @@ const seconds = (from: Date | string | null, now: Date) =>
 
 /** The state the signals say, by the thresholds of `config`. */
 export function judge(signals: ChannelSignals, config: ServiceHealthConfig): ChannelHealth {
-  const share = (part: number, whole: number) => (whole >= config.minRecipients ? (part * 100) / whole : 0);
+  // One recipient in trouble is that person's number or mailbox, however few the others are.
+  const share = (part: number, whole: number) =>
+    whole >= config.minRecipients && part >= 2 ? (part * 100) / whole : 0;
   const worst = Math.max(
     share(signals.troubledRecipients, signals.recipients),
     share(signals.undeliveredRecipients, signals.receiptRecipients),
