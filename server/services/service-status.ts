@@ -68,14 +68,17 @@ export class ServiceStatus {
     return this.computing;
   }
 
+  /** Computes now and then every cache time: the gauges are there from the start, and changes are logged. */
   start(): void {
     if (this.timer) return;
-    this.timer = setInterval(() => {
+    const tick = () => {
       this.refresh().catch((error: unknown) =>
         this.ctx.logger.warn({ err: error }, 'service status not computed'),
       );
-    }, this.ctx.config.service.cacheSeconds * 1000);
+    };
+    this.timer = setInterval(tick, this.ctx.config.service.cacheSeconds * 1000);
     this.timer.unref();
+    tick();
   }
 
   stop(): void {

@@ -34,7 +34,7 @@ export const POLICY_OUTCOMES = {
 } satisfies Record<string, PolicyOutcome>;
 
 const OK_CHANNEL = { state: 'ok', waitSeconds: null } as const;
-const serviceStatus = (data: Partial<ServiceStatus>): ServiceStatusOutcome => ({
+const serviceStatus = (data: Partial<ServiceStatus>): Ok<ServiceStatusOutcome> => ({
   type: 'ok',
   status: 200,
   at: T0,

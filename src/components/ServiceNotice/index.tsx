@@ -28,7 +28,7 @@ export default function ServiceNotice(): ReactNode {
     };
   }, []);
   return (
-    <div role="status" aria-live="polite" data-service-notices>
+    <div aria-live="polite" data-service-notices>
       {Notices && <Notices locale={locale} />}
     </div>
   );

@@ -228,7 +228,7 @@ export default function StepScreen(props: Props): ReactNode {
       <Progress step={step} taken={Math.max(1, trail.length)} />
       <Notice snapshot={snapshot} pageNotice={pageNotice} />
       {/* Before the question: when messages are slow, that is the first thing to know. */}
-      <div role="status" aria-live="polite" data-service-notices>
+      <div aria-live="polite" data-service-notices>
         <NoticeList notices={snapshot.context.service?.notices ?? []} locale={locale} />
       </div>
       <h2 id="troubleshooter-question" className={styles.question} ref={headingRef} tabIndex={-1}>
