@@ -3,8 +3,23 @@
  * whether to offer email while text messages are slow or not getting through. Pure, like
  * bookkeeping.ts.
  */
-import { noticesAbout, type MessageChannel } from '../api/service-status';
+import { noticesAbout, type MessageChannel, type ServiceStatusOutcome } from '../api/service-status';
 import type { TroubleshooterContext } from './context';
+
+/** The machine's invocation of `fetchServiceStatus` (`storeService` keeps the answer). */
+export const askServiceStatus = <const Id extends string>(id: Id) =>
+  ({
+    id,
+    src: 'fetchServiceStatus',
+    input: ({ context }: { context: TroubleshooterContext }) => ({ locale: context.locale }),
+    onDone: {
+      actions: {
+        type: 'storeService',
+        params: ({ event }: { event: { output: ServiceStatusOutcome } }) => event.output,
+      },
+    },
+    onError: {},
+  }) as const;
 
 /** How the last request went: by text to a phone, by email otherwise (a username's go to its email). */
 export function requestChannel(context: TroubleshooterContext): MessageChannel | null {

@@ -172,13 +172,7 @@ export const troubleshooterMachine = setup({
       onError: {},
     },
     // Whether messages are getting through: the steps about a message that does not come adapt.
-    {
-      id: 'fetchServiceStatus',
-      src: 'fetchServiceStatus',
-      input: ({ context }) => ({ locale: context.locale }),
-      onDone: { actions: { type: 'storeService', params: ({ event }) => event.output } },
-      onError: {},
-    },
+    advice.askServiceStatus('fetchServiceStatus'),
   ],
   on: {
     'user.restart': { target: '.what-happens', actions: 'restart' },
@@ -272,13 +266,7 @@ export const troubleshooterMachine = setup({
     },
     ...step('code-sent', {
       // Asked again on arrival: the wait the countdown explains is the one of now.
-      invoke: {
-        id: 'refreshServiceStatus',
-        src: 'fetchServiceStatus',
-        input: ({ context }) => ({ locale: context.locale }),
-        onDone: { actions: { type: 'storeService', params: ({ event }) => event.output } },
-        onError: {},
-      },
+      invoke: advice.askServiceStatus('refreshServiceStatus'),
       on: {
         'user.use-email': {
           guard: 'requestSmsTrouble',
