@@ -31,8 +31,10 @@ const USE_EMAIL = { en: 'Log in by email instead', fr: french['troubleshooter.ch
 let twilio: FakeTwilio;
 let app: ServerProcess;
 let dataDir: string;
-/** The Twilio ids of the three codes sent, in order. */
-let sids: string[] = [];
+const UNREACHABLE = ['+15145550101', '+14385550102'];
+const REACHED = '+15145550104';
+/** The Twilio id of the code sent to a phone. */
+const sidOf = (to: string) => twilio.messages.find((message) => message.to === to)!.sid;
 
 test.beforeAll(async () => {
   twilio = await startFakeTwilio();
@@ -77,7 +79,7 @@ async function openAsked(page: Page, url: string) {
 }
 
 test('while most texts come back undelivered, SMS is delayed and every page says so', async ({ page }) => {
-  for (const contact of ['+15145550101', '+14385550102', '+15145550104']) {
+  for (const contact of [...UNREACHABLE, REACHED]) {
     const response = await fetch(`${app.base}/api/v1/help-requests`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -86,11 +88,10 @@ test('while most texts come back undelivered, SMS is delayed and every page says
     expect(response.status).toBe(202);
   }
   await expect.poll(() => twilio.messages.length).toBe(3);
-  sids = twilio.messages.map((message) => message.sid);
   // The carriers: two phones unreachable, one reached.
-  for (const sid of sids.slice(0, 2))
-    expect((await twilio.receipt(sid, 'undelivered', { errorCode: '30003' })).status).toBe(200);
-  expect((await twilio.receipt(sids[2], 'delivered')).status).toBe(200);
+  for (const to of UNREACHABLE)
+    expect((await twilio.receipt(sidOf(to), 'undelivered', { errorCode: '30003' })).status).toBe(200);
+  expect((await twilio.receipt(sidOf(REACHED), 'delivered')).status).toBe(200);
   await expect.poll(smsState).toBe('delayed');
 
   for (const { locale, prefix } of LOCALES) {
@@ -122,10 +123,22 @@ test('while most texts come back undelivered, SMS is delayed and every page says
   await expect(page.locator('[data-service-notice="sms"]')).toBeVisible();
   const axe = await new AxeBuilder({ page }).include('[data-service-notices]').analyze();
   expect(axe.violations).toEqual([]);
+
+  // Support's lookup: the message's receipt, with the provider's reason in the agent's words.
+  await signIn(page, `${app.base}/support/lookup`, {
+    token: /Support token/,
+    submit: /Sign in/,
+    signedIn: new RegExp(`Signed in as ${DEV_AGENT}`),
+  });
+  await page.getByLabel('Worker’s email address, phone number or username').fill(UNREACHABLE[0]);
+  await page.getByRole('button', { name: 'Look up', exact: true }).click();
+  await expect(page.locator('[data-delivery="undelivered"]')).toContainText(
+    'Not delivered: the phone was unreachable (off or out of coverage)',
+  );
 });
 
 test('once the texts are delivered, the notice is gone and takes no room', async ({ page }) => {
-  for (const sid of sids.slice(0, 2)) expect((await twilio.receipt(sid, 'delivered')).status).toBe(200);
+  for (const to of UNREACHABLE) expect((await twilio.receipt(sidOf(to), 'delivered')).status).toBe(200);
   await expect.poll(smsState).toBe('ok');
 
   for (const { locale, prefix } of LOCALES) {
