@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Page, Route } from '@playwright/test';
 import type { AnyEventObject } from 'xstate';
 
-import { CHECK_OUTCOMES, POLICY } from '../src/troubleshooter/test-model';
+import { CHECK_OUTCOMES, POLICY, SERVICE_OUTCOMES } from '../src/troubleshooter/test-model';
 import { type StepId } from '../src/troubleshooter/steps';
 import { expect, gotoHydrated } from './fixtures';
 
@@ -58,6 +58,18 @@ export function answerPolicy(route: Route, available = true): boolean {
   return true;
 }
 
+export const SERVICE_STATUS_PATH = '/api/v1/service-status';
+
+/**
+ * Answers the page's `GET /api/v1/service-status` (all messages getting through, unless `status`
+ * says otherwise); false for any other call. The troubleshooter asks it in the background.
+ */
+export function answerServiceStatus(route: Route, status: unknown = SERVICE_OUTCOMES.ok.data): boolean {
+  if (new URL(route.request().url()).pathname !== SERVICE_STATUS_PATH) return false;
+  void route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(status) });
+  return true;
+}
+
 /** The anonymous step events the page sends (`POST /api/v1/troubleshooter-events`), as sent. */
 export type StepEvent = Record<string, unknown>;
 
@@ -79,7 +91,7 @@ export async function scriptApi(
   await page.route('**/api/**', async (route) => {
     if (acceptStepEvent(route, events)) return;
     // The graph's snapshots know no policy (its answer is not a sample event): neither does the page.
-    if (answerPolicy(route, false)) return;
+    if (answerPolicy(route, false) || answerServiceStatus(route)) return;
     const next = answers.shift();
     const url = new URL(route.request().url()).pathname;
     const id = next?.type.replace('xstate.done.actor.', '') ?? '';
@@ -130,7 +142,7 @@ export async function fakeApi(
 ) {
   const requests: Array<{ path: string; body: Record<string, string> }> = [];
   await page.route('**/api/v1/**', async (route) => {
-    if (acceptStepEvent(route, events) || answerPolicy(route)) return;
+    if (acceptStepEvent(route, events) || answerPolicy(route) || answerServiceStatus(route)) return;
     const url = new URL(route.request().url()).pathname;
     const body = JSON.parse(route.request().postData() ?? '{}') as Record<string, string>;
     requests.push({ path: url, body });

@@ -8,6 +8,7 @@ import { expect, test } from './fixtures';
 import {
   acceptStepEvent,
   answerPolicy,
+  answerServiceStatus,
   apiErrors,
   expectStep,
   LOCALES,
@@ -224,7 +225,7 @@ test.describe('troubleshooter behaviour', () => {
   test('an unreachable API gets an honest message and the advice that works without it', async ({ page }) => {
     let calls = 0;
     await page.route('**/api/v1/**', async (route) => {
-      if (acceptStepEvent(route) || answerPolicy(route)) return;
+      if (acceptStepEvent(route) || answerPolicy(route) || answerServiceStatus(route)) return;
       calls += 1;
       if (calls === 1) return route.abort('failed');
       return route.fulfill({

@@ -33,6 +33,8 @@ import { loginLinkRoutes } from './routes/login-links';
 import { passwordResetRoutes } from './routes/password-resets';
 import { policyRoutes } from './routes/policy';
 import { searchEventRoutes } from './routes/search-events';
+import { serviceStatusRoutes } from './routes/service-status';
+import { smsReceiptRoutes } from './routes/sms-receipts';
 import { supportRoutes } from './routes/support';
 import { troubleshooterEventRoutes } from './routes/troubleshooter-events';
 import { unlockRoutes } from './routes/unlocks';
@@ -152,6 +154,8 @@ export function createApp(deps: AppDeps) {
     .route('/api/v1/feedback', feedbackRoutes(deps))
     .route('/api/v1/troubleshooter-events', troubleshooterEventRoutes(deps))
     .route('/api/v1/search-events', searchEventRoutes(deps))
+    .route('/api/v1/service-status', serviceStatusRoutes(deps))
+    .route('/api/v1/sms-receipts', smsReceiptRoutes(deps))
     .route('/api/v1/support', supportRoutes(deps));
 
   if (config.appEnv === 'development') {

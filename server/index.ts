@@ -49,6 +49,8 @@ async function main(): Promise<void> {
     logger.info({ url: `${url(metricsServer.address() as AddressInfo)}/metrics` }, 'metrics listening'),
   );
   runtime.worker.start();
+  // Channels' health is computed on a timer too: a change of state is logged even while nobody asks.
+  runtime.status.start();
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -12,6 +12,7 @@ import { systemClock, type Clock } from './lib/clock';
 import type { ServiceContext } from './services/context';
 import { deriveKeys } from './lib/crypto';
 import { createMetrics } from './lib/metrics';
+import { ServiceStatus } from './services/service-status';
 
 import { createLogger } from './lib/logger';
 
@@ -24,6 +25,7 @@ export interface Runtime {
   worker: BackgroundWorker;
   lifecycle: Lifecycle;
   admission: Admission;
+  status: ServiceStatus;
   app: ReturnType<typeof createApp>;
   close(): Promise<void>;
 }
@@ -73,7 +75,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   }
   const lifecycle: Lifecycle = { draining: false };
   const admission: Admission = { inFlight: 0, limit: config.maxInFlight, lastShedAt: 0 };
-  const app = createApp({ ctx, database, worker, lifecycle, admission });
+  const status = new ServiceStatus(ctx);
+  const app = createApp({ ctx, database, worker, lifecycle, admission, status });
   return {
     config,
     database,
@@ -81,8 +84,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     worker,
     lifecycle,
     admission,
+    status,
     app,
     async close() {
+      status.stop();
       await worker!.stop();
       transports.email.close?.();
       transports.sms.close?.();

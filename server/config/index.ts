@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { bool, cleanedOf, int, list, parse, url, type Source } from './fields';
 import { brandFrom, brandSchema, rulesFrom, rulesSchema, type Brand, type Rules } from './public';
+import { serviceFrom, serviceProblems, serviceSchema, type ServiceHealthConfig } from './service';
 
 export { ConfigError } from './fields';
 export { loadBrand, loadRules, type Brand, type Rules } from './public';
@@ -82,9 +83,11 @@ const serverSchema = z.object({
     .default('outbox'),
   TWILIO_ACCOUNT_SID: z.string().optional(),
   TWILIO_AUTH_TOKEN: z.string().optional(),
+  TWILIO_API_URL: url('the Twilio API, e.g. https://api.twilio.com').default('https://api.twilio.com'),
   SMS_FROM: z.string().optional(),
   SMS_WEBHOOK_URL: url('SMS webhook').optional(),
   SMS_WEBHOOK_TOKEN: z.string().optional(),
+  SMS_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters of random text').optional(),
   APP_LOGIN_URL: url('where a signed-in worker continues').optional(),
   TRUSTED_PROXIES: list,
   CORS_ORIGINS: list,
@@ -109,7 +112,10 @@ const serverSchema = z.object({
   API_MAX_IN_FLIGHT: int(256, 1),
 });
 
-const envSchema = serverSchema.extend(rulesSchema.shape).extend(brandSchema.shape);
+const envSchema = serverSchema
+  .extend(rulesSchema.shape)
+  .extend(brandSchema.shape)
+  .extend(serviceSchema.shape);
 
 /** Rules that depend on several variables, checked on the raw values so every problem is reported at once. */
 function crossChecks(env: Record<string, string>): string[] {
@@ -134,7 +140,7 @@ function crossChecks(env: Record<string, string>): string[] {
     problems.push('SMS_WEBHOOK_URL is required when SMS_PROVIDER=webhook');
   }
   if (env.SUPPORT_TOKENS) parseSupportTokens(env.SUPPORT_TOKENS, problems);
-  return problems;
+  return [...problems, ...serviceProblems(env)];
 }
 
 export type Env = z.input<typeof envSchema>;
@@ -151,8 +157,9 @@ export interface SecurityConfig extends Rules {
 
 export type SmsConfig =
   | { provider: 'outbox' }
-  | { provider: 'twilio'; accountSid: string; authToken: string; from: string }
-  | { provider: 'webhook'; url: string; token: string | null };
+  | { provider: 'twilio'; accountSid: string; authToken: string; from: string; apiUrl: string }
+  /** `secret`: the key of the receipts' signatures (`SMS_WEBHOOK_SECRET`); without it none is accepted. */
+  | { provider: 'webhook'; url: string; token: string | null; secret: string | null };
 
 export interface Config {
   appEnv: 'development' | 'production';
@@ -194,6 +201,8 @@ export interface Config {
   seedDemo: boolean;
   security: SecurityConfig;
   worker: { pollMs: number; maxAttempts: number; leaseSeconds: number; backoffSeconds: number };
+  /** When a channel counts as delayed or down, and how long the public service status is kept. */
+  service: ServiceHealthConfig;
   /** Keep message bodies after delivery (the development outbox shows them). */
   keepSentPayloads: boolean;
   support: {
@@ -222,9 +231,15 @@ export function loadConfig(source: Source = process.env): Config {
           accountSid: env.TWILIO_ACCOUNT_SID!,
           authToken: env.TWILIO_AUTH_TOKEN!,
           from: env.SMS_FROM!,
+          apiUrl: env.TWILIO_API_URL.replace(/\/+$/, ''),
         }
       : env.SMS_PROVIDER === 'webhook'
-        ? { provider: 'webhook', url: env.SMS_WEBHOOK_URL!, token: env.SMS_WEBHOOK_TOKEN ?? null }
+        ? {
+            provider: 'webhook',
+            url: env.SMS_WEBHOOK_URL!,
+            token: env.SMS_WEBHOOK_TOKEN ?? null,
+            secret: env.SMS_WEBHOOK_SECRET ?? null,
+          }
         : { provider: 'outbox' };
   return {
     appEnv: env.APP_ENV,
@@ -276,6 +291,7 @@ export function loadConfig(source: Source = process.env): Config {
       leaseSeconds: env.DELIVERY_LEASE_SECONDS,
       backoffSeconds: env.DELIVERY_BACKOFF_SECONDS,
     },
+    service: serviceFrom(env),
     keepSentPayloads: !isProduction,
     support: {
       agents: env.SUPPORT_TOKENS

@@ -38,6 +38,17 @@ export type Channel = (typeof CHANNELS)[number];
 export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed', 'uncertain'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
+/**
+ * A provider's final word on a sent message (its delivery receipt): it reached the phone, the
+ * carrier could not deliver it, or the provider itself gave up on it.
+ */
+export const RECEIPT_STATES = ['delivered', 'undelivered', 'failed'] as const;
+export type ReceiptState = (typeof RECEIPT_STATES)[number];
+
+/** What a support notice is about: one channel, or every message. */
+export const NOTICE_CHANNELS = ['sms', 'email', 'all'] as const;
+export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
+
 const oneOf = (column: string, values: readonly string[]) =>
   sql.raw(`${column} in (${values.map((value) => `'${value}'`).join(', ')})`);
 
@@ -200,11 +211,22 @@ export const deliveries = pgTable(
     transport: text('transport'),
     providerMessageId: text('provider_message_id'),
     lastError: text('last_error'),
+    /** The provider's delivery receipt (SMS): its final state, its reason when not delivered, when. */
+    receiptState: text('receipt_state').$type<ReceiptState>(),
+    receiptReason: text('receipt_reason'),
+    receiptAt: at('receipt_at'),
   },
   (t) => [
     index('deliveries_due_idx').on(t.status, t.nextAttemptAt),
     index('deliveries_contact_idx').on(t.contactKey, t.createdAt),
+    // Channel health reads the last minutes of each channel; receipts find their message by the provider's id.
+    index('deliveries_channel_created_idx').on(t.channel, t.createdAt),
+    index('deliveries_provider_message_idx').on(t.providerMessageId),
     check('deliveries_status_check', oneOf('status', DELIVERY_STATUSES)),
+    check(
+      'deliveries_receipt_state_check',
+      sql`receipt_state is null or ${oneOf('receipt_state', RECEIPT_STATES)}`,
+    ),
   ],
 );
 
@@ -329,5 +351,28 @@ export const searchEvents = pgTable(
   (t) => [
     index('search_events_at_idx').on(t.at),
     check('search_events_query_length_check', sql`char_length(query) <= 100`),
+  ],
+);
+
+/**
+ * Notices support writes for workers while messages have trouble (English and French, a channel,
+ * an end): shown by the public service status until `ends_at`, or until an agent ends it sooner.
+ */
+export const serviceNotices = pgTable(
+  'service_notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    createdAt: at('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    channel: text('channel').$type<NoticeChannel>().notNull(),
+    textEn: text('text_en').notNull(),
+    textFr: text('text_fr').notNull(),
+    endsAt: at('ends_at').notNull(),
+    endedAt: at('ended_at'),
+    endedBy: text('ended_by'),
+  },
+  (t) => [
+    index('service_notices_ends_idx').on(t.endsAt),
+    check('service_notices_channel_check', oneOf('channel', NOTICE_CHANNELS)),
   ],
 );

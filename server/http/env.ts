@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/client';
 import type { BackgroundWorker } from '../jobs/remote-worker';
 import type { ServiceContext } from '../services/context';
+import type { ServiceStatus } from '../services/service-status';
 import type { Admission } from './middleware';
 
 export type AppEnv = {
@@ -29,4 +30,6 @@ export interface AppDeps {
   worker: BackgroundWorker;
   lifecycle: Lifecycle;
   admission: Admission;
+  /** The public service status (channels' health and notices), computed once for every reader. */
+  status: ServiceStatus;
 }

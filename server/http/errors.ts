@@ -204,6 +204,18 @@ const MESSAGES = {
     en: 'Choose a period of at most 366 days, its start before its end (dates as YYYY-MM-DD).',
     fr: 'Choisissez une période d’au plus 366 jours, dont le début précède la fin (dates au format AAAA-MM-JJ).',
   },
+  'invalid-signature': {
+    en: 'This request is not signed by the provider, or not for this address.',
+    fr: 'Cette requête n’est pas signée par le fournisseur, ou pas pour cette adresse.',
+  },
+  'notice-end-invalid': {
+    en: 'Choose an end in the future, within 7 days.',
+    fr: 'Choisissez une fin dans l’avenir, d’ici 7 jours.',
+  },
+  'notice-not-active': {
+    en: 'This notice has already ended.',
+    fr: 'Cet avis a déjà pris fin.',
+  },
   internal: {
     en: 'Something went wrong on our side. Please try again.',
     fr: 'Un problème est survenu de notre côté. Veuillez réessayer.',
@@ -246,7 +258,7 @@ const DESCRIPTIONS: Record<number, string> = {
   401: 'Missing, unknown or expired session token.',
   404: 'Not found.',
   409: 'Not possible in the account’s current state (see `error.code`).',
-  403: 'Verification blocked for this contact.',
+  403: 'Verification blocked for this contact; for a provider’s callback, a missing or wrong signature.',
   413: 'Body larger than the limit (8 KiB by default).',
   415: 'Body not sent as JSON.',
   429: 'Too many requests; `Retry-After` gives the seconds to wait.',

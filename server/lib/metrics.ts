@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
  * Prometheus metrics of one running server (one registry per runtime: tests start many). Labels are
@@ -11,6 +11,8 @@ export interface Metrics {
   rateLimited: Counter<'route'>;
   deliveries: Counter<'channel' | 'outcome'>;
   workerPasses: Counter;
+  receipts: Counter<'provider' | 'outcome'>;
+  channelState: Gauge<'channel' | 'state'>;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
@@ -46,6 +48,18 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     workerPasses: new Counter({
       name: 'worker_passes_total',
       help: 'Completed passes of the background worker (help requests, deliveries, purges)',
+      registers: [registry],
+    }),
+    receipts: new Counter({
+      name: 'sms_receipts_total',
+      help: 'Delivery receipts from the SMS provider: delivered, undelivered, failed, unchanged (repeated or out of order), unknown-message, or refused (bad signature)',
+      labelNames: ['provider', 'outcome'] as const,
+      registers: [registry],
+    }),
+    channelState: new Gauge({
+      name: 'channel_state',
+      help: 'Health of each message channel as the service status tells workers: 1 for its current state (ok, delayed, down), 0 for the others',
+      labelNames: ['channel', 'state'] as const,
       registers: [registry],
     }),
   };

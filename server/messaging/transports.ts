@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { Config, SmsConfig } from '../config';
 import type { OutgoingPayload } from './outbox';
+import { receiptUrl } from './receipts';
 
 export type SendResult =
   | { ok: true; transport: string; providerMessageId: string | null }
@@ -88,10 +89,14 @@ async function postForm(
   }
 }
 
-/** The SMS provider adapter chosen by `SMS_PROVIDER`. */
-export function smsTransport(sms: SmsConfig): Transport {
+/**
+ * The SMS provider adapter chosen by `SMS_PROVIDER`. Each message tells the provider where to post
+ * its delivery receipt (`publicBaseUrl`: the address the provider reaches this service at).
+ */
+export function smsTransport(sms: SmsConfig, publicBaseUrl: string): Transport {
   if (sms.provider === 'twilio') {
-    const url = `https://api.twilio.com/2010-04-01/Accounts/${encodeURIComponent(sms.accountSid)}/Messages.json`;
+    const url = `${sms.apiUrl}/2010-04-01/Accounts/${encodeURIComponent(sms.accountSid)}/Messages.json`;
+    const statusCallback = receiptUrl(publicBaseUrl, 'twilio');
     const auth = Buffer.from(`${sms.accountSid}:${sms.authToken}`).toString('base64');
     return {
       name: 'twilio',
@@ -100,7 +105,12 @@ export function smsTransport(sms: SmsConfig): Transport {
           url,
           {
             headers: { authorization: `Basic ${auth}`, 'content-type': 'application/x-www-form-urlencoded' },
-            body: new URLSearchParams({ To: message.to, From: sms.from, Body: message.text }),
+            body: new URLSearchParams({
+              To: message.to,
+              From: sms.from,
+              Body: message.text,
+              StatusCallback: statusCallback,
+            }),
           },
           (body) => (body as { sid?: string } | null)?.sid ?? null,
           'twilio',
@@ -108,6 +118,7 @@ export function smsTransport(sms: SmsConfig): Transport {
     };
   }
   if (sms.provider === 'webhook') {
+    const receipts = receiptUrl(publicBaseUrl, 'webhook');
     return {
       name: 'webhook',
       send: (message) =>
@@ -118,7 +129,12 @@ export function smsTransport(sms: SmsConfig): Transport {
               'content-type': 'application/json',
               ...(sms.token ? { authorization: `Bearer ${sms.token}` } : {}),
             },
-            body: JSON.stringify({ id: message.id, to: message.to, text: message.text }),
+            body: JSON.stringify({
+              id: message.id,
+              to: message.to,
+              text: message.text,
+              receiptUrl: receipts,
+            }),
           },
           (body) => (body as { id?: string } | null)?.id ?? null,
           'webhook',
@@ -136,6 +152,6 @@ export interface Transports {
 export function createTransports(config: Config): Transports {
   return {
     email: config.smtpUrl ? smtpTransport(config) : outboxTransport,
-    sms: smsTransport(config.sms),
+    sms: smsTransport(config.sms, config.publicBaseUrl),
   };
 }

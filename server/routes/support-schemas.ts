@@ -6,6 +6,7 @@ import {
   FEEDBACK_KINDS,
   FEEDBACK_REASONS,
   LOGIN_METHODS,
+  RECEIPT_STATES,
 } from '../db/schema';
 import { LOCALES } from '../../shared/locale';
 import { ContactField, CountryField, LocaleField } from './schemas';
@@ -26,7 +27,7 @@ export const AccountLookupBody = z
 
 const LOCALE = z.enum(LOCALES);
 
-const AuditEntry = z.object({
+export const AuditEntry = z.object({
   id: z.string().openapi({ description: 'The entry’s id: the cursor of the next page.' }),
   at: date,
   actor: z.string().openapi({ description: '`support:<agent>`, `worker`, `app`, `employer` or `system`.' }),
@@ -126,11 +127,14 @@ export const SupportAccount = z
         sentAt: date.nullable(),
         receipt: z
           .object({
-            state: z.enum(['delivered', 'undelivered']),
-            reason: z
-              .string()
-              .nullable()
-              .openapi({ description: 'The provider’s reason, when undelivered.' }),
+            state: z.enum(RECEIPT_STATES).openapi({
+              description:
+                '`delivered`; `undelivered` (the carrier could not deliver it); `failed` (the provider gave up on it).',
+            }),
+            reason: z.string().nullable().openapi({
+              description:
+                'Why, when not delivered: `unreachable`, `unknown-number`, `landline`, `carrier-filtered`, `blocked`, `opted-out`, `unknown-error`, `error <provider code>`, or an adapter’s own words.',
+            }),
             at: date,
           })
           .nullable()

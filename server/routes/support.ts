@@ -8,6 +8,7 @@ import { clientKey } from '../lib/crypto';
 import { buildReport } from '../services/feedback';
 import { reportPeriod } from './report-period';
 import { searchReportRoutes } from './search-report';
+import { serviceNoticeRoutes } from './service-notices';
 import { fixedWindowExceeded, hitFixedWindow } from '../services/limits';
 import {
   auditPage,
@@ -169,7 +170,7 @@ const REFUSAL_STATUS: Record<string, 404 | 409> = { 'account-not-found': 404 };
  * The support tools' API: every request carries `Authorization: Bearer <support token>`. A missing,
  * malformed or unknown token gets one and the same 401; too many of them from one address a 429.
  */
-export function supportRoutes({ ctx }: AppDeps) {
+export function supportRoutes({ ctx, status }: AppDeps) {
   const findAgent = createAgentVerifier(ctx.keys, ctx.config.support.agents);
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -197,7 +198,7 @@ export function supportRoutes({ ctx }: AppDeps) {
     await next();
   });
 
-  // Every route below, the search report's sub-app included, is behind the token check above.
+  // Every route below, the search report's and the notices' sub-apps included, is behind the token check above.
   const by = (c: Context<AppEnv>) => ({ agent: c.get('agent')!, requestId: c.get('requestId') });
 
   const refused = (c: Context<AppEnv>, result: Exclude<ActionResult, { status: 'done' }>) => {
@@ -262,5 +263,6 @@ export function supportRoutes({ ctx }: AppDeps) {
         return apiError(c, 400, period === 'future' ? 'future-period' : 'invalid-period', localeOf(c));
       return c.json(await buildReport(ctx, period.from, period.to), 200);
     })
-    .route('/search-report', searchReportRoutes({ ctx }));
+    .route('/search-report', searchReportRoutes({ ctx }))
+    .route('/service-notices', serviceNoticeRoutes({ ctx, status }));
 }

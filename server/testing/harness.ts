@@ -88,7 +88,7 @@ export async function createTestServer(
     async reset() {
       await database.db.execute(
         sql.raw(
-          'truncate table feedback, troubleshooter_events, temporary_access_codes, audit_log, sessions, deliveries, help_requests, one_time_secrets, rate_limits, account_employers, accounts, employers, app_meta restart identity cascade',
+          'truncate table service_notices, feedback, troubleshooter_events, temporary_access_codes, audit_log, sessions, deliveries, help_requests, one_time_secrets, rate_limits, account_employers, accounts, employers, app_meta restart identity cascade',
         ),
       );
       if (options.seed !== false) await seedDemoData(database.db, clock.now());

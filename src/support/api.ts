@@ -2,6 +2,7 @@
  * The support API (`/api/v1/support/*`, staff token) on the one typed client: the answers' types
  * are the server routes' own (inferred), so a field the server renames breaks the build here.
  */
+import type { InferRequestType } from 'hono/client';
 import type { Locale } from '@site/shared/locale';
 import type { PhoneCountry } from '@site/shared/phone-countries';
 import { api, call, type Outcome } from '../api/client';
@@ -65,7 +66,23 @@ export const supportApi = {
     }),
   report: (token: string, locale: Locale, from: string, to: string) =>
     call((options) => support.reports.$get({ query: { from, to } }, options), { locale, token }),
+  notices: (token: string, locale: Locale) =>
+    call((options) => support['service-notices'].$get({}, options), { locale, token }),
+  publishNotice: (token: string, locale: Locale, notice: NoticeInput) =>
+    call((options) => support['service-notices'].$post({ json: notice }, options), { locale, token }),
+  endNotice: (token: string, locale: Locale, noticeId: string) =>
+    call(
+      (options) =>
+        support['service-notices'][':noticeId'].endings.$post(
+          { param: { noticeId: encodeURIComponent(noticeId) } },
+          options,
+        ),
+      { locale, token },
+    ),
 };
+
+/** What an agent publishes: the notice in both languages, its channel, its end (ISO). */
+export type NoticeInput = InferRequestType<(typeof support)['service-notices']['$post']>['json'];
 
 /** What a successful `supportApi[name]` call answers. */
 type Answer<K extends keyof typeof supportApi> = Extract<
@@ -77,6 +94,8 @@ type Answer<K extends keyof typeof supportApi> = Extract<
 export type SupportAccount = Answer<'lookUp'>['account'];
 export type SupportReport = Answer<'report'>;
 export type AuditPage = Answer<'auditEntries'>;
+export type NoticeBoard = Answer<'notices'>;
+export type SupportNotice = NoticeBoard['recent'][number];
 export type AccountStatus = SupportAccount['status'];
 export type LoginMethod = SupportAccount['loginMethod'];
 

@@ -5,6 +5,7 @@
  */
 import { translate } from '@docusaurus/Translate';
 import { channelLabel, contactKindLabel, formatDateTime, languageName, templateLabel } from './labels';
+import { noticeChannelLabel } from './notice-labels';
 
 type Details = Record<string, unknown>;
 
@@ -118,6 +119,34 @@ export function auditDetailsLabel(entry: { action: string; details: Details }, l
       );
     case 'support.email-released':
       return text(details.email) ?? '';
+    case 'support.notice-published':
+      return translate(
+        {
+          id: 'support.auditDetails.noticePublished',
+          message: '{channel}, until {time}: “{text}”',
+          description: 'Audit log: a published notice (its channel, its end, its English or French text)',
+        },
+        {
+          channel: noticeChannelLabel(text(details.channel) ?? ''),
+          time: formatDateTime(text(details.until), locale),
+          text: text(locale === 'fr' ? details.fr : details.en) ?? '',
+        },
+      );
+    case 'support.notice-ended':
+      return details.why === 'replaced'
+        ? translate({
+            id: 'support.auditDetails.noticeReplaced',
+            message: 'Replaced by a new notice',
+            description: 'Audit log: a notice ended because another one was published',
+          })
+        : translate(
+            {
+              id: 'support.auditDetails.noticeEndedEarly',
+              message: 'Ended before {time}',
+              description: 'Audit log: a notice ended by an agent before the end it had',
+            },
+            { time: formatDateTime(text(details.until), locale) },
+          );
     default:
       return '';
   }

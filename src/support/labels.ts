@@ -347,6 +347,18 @@ export function auditActionLabel(action: string): string {
         message: 'Login help sent by support',
         description: 'An audit log action',
       });
+    case 'support.notice-published':
+      return translate({
+        id: 'support.audit.noticePublished',
+        message: 'Notice for workers published',
+        description: 'An audit log action: support published a service notice',
+      });
+    case 'support.notice-ended':
+      return translate({
+        id: 'support.audit.noticeEnded',
+        message: 'Notice for workers ended',
+        description: 'An audit log action: support ended a service notice before its end',
+      });
     default:
       return action;
   }
@@ -474,30 +486,96 @@ function refusalLabel(refusal: string | null): string {
   }
 }
 
+/** Why the provider says a text message was not delivered (its words when this page does not know them). */
+export function receiptReasonLabel(reason: string): string {
+  switch (reason) {
+    case 'unreachable':
+      return translate({
+        id: 'support.receipt.unreachable',
+        message: 'the phone was unreachable (off or out of coverage)',
+        description: 'Why a text message was not delivered (the provider’s reason)',
+      });
+    case 'unknown-number':
+      return translate({
+        id: 'support.receipt.unknownNumber',
+        message: 'the number does not exist',
+        description: 'Why a text message was not delivered (the provider’s reason)',
+      });
+    case 'landline':
+      return translate({
+        id: 'support.receipt.landline',
+        message: 'a landline, which cannot receive text messages',
+        description: 'Why a text message was not delivered (the provider’s reason)',
+      });
+    case 'carrier-filtered':
+      return translate({
+        id: 'support.receipt.carrierFiltered',
+        message: 'filtered by the carrier',
+        description: 'Why a text message was not delivered (the provider’s reason)',
+      });
+    case 'blocked':
+      return translate({
+        id: 'support.receipt.blocked',
+        message: 'blocked by the carrier or on the phone',
+        description: 'Why a text message was not delivered (the provider’s reason)',
+      });
+    case 'opted-out':
+      return translate({
+        id: 'support.receipt.optedOut',
+        message: 'the worker replied STOP to our texts',
+        description: 'Why a text message was not delivered (the provider’s reason)',
+      });
+    case 'unknown-error':
+      return translate({
+        id: 'support.receipt.unknownError',
+        message: 'an error the carrier did not explain',
+        description: 'Why a text message was not delivered (the provider’s reason)',
+      });
+    default:
+      return reason;
+  }
+}
+
 /** A message's delivery: the provider's receipt once there is one, else where sending stands. */
 export function deliveryLabel(delivery: {
   status: string;
   receipt: { state: string; reason: string | null } | null;
 }): string {
-  if (delivery.receipt?.state === 'delivered')
+  const receipt = delivery.receipt;
+  if (receipt?.state === 'delivered')
     return translate({
       id: 'support.delivery.delivered',
       message: 'Delivered',
       description: 'A message status',
     });
-  if (delivery.receipt?.state === 'undelivered')
-    return delivery.receipt.reason
+  if (receipt?.state === 'undelivered')
+    return receipt.reason
       ? translate(
           {
             id: 'support.delivery.undeliveredBecause',
             message: 'Not delivered: {reason}',
-            description: 'A message status, with the provider’s reason as it gives it',
+            description: 'A message status, with the provider’s reason (already translated)',
           },
-          { reason: delivery.receipt.reason },
+          { reason: receiptReasonLabel(receipt.reason) },
         )
       : translate({
           id: 'support.delivery.undelivered',
           message: 'Not delivered',
+          description: 'A message status',
+        });
+  if (receipt?.state === 'failed')
+    return receipt.reason
+      ? translate(
+          {
+            id: 'support.delivery.providerFailedBecause',
+            message: 'The provider gave up on it: {reason}',
+            description: 'A message status, with the provider’s reason (already translated)',
+          },
+          { reason: receiptReasonLabel(receipt.reason) },
+        )
+      : translate({
+          id: 'support.delivery.providerFailed',
+          message: 'The provider gave up on it',
           description: 'A message status',
         });
   return deliveryStatusLabel(delivery.status);

@@ -14,6 +14,7 @@ import type {
   StatusOutcome,
   VerifyOutcome,
 } from '../api/worker-help';
+import type { ServiceStatus } from '../api/service-status';
 import type { SendLog } from './send-log';
 import type { ChoiceEventType, EmployerReason, Purpose, StepId, SupportReason } from './steps';
 
@@ -80,6 +81,8 @@ export interface TroubleshooterContext {
   purpose: Purpose;
   /** The rules the API enforces (`GET /api/v1/policy`); null until it answers, or if it never does. */
   policy: Policy | null;
+  /** Whether messages are getting through (`GET /api/v1/service-status`); null until it answers. */
+  service: ServiceStatus | null;
   /** What the worker typed, kept to prefill the field. */
   contact: string;
   /** The normalized contact we send to and verify against. */
@@ -138,6 +141,7 @@ export function initialContext(input: TroubleshooterInput | undefined): Troubles
     channel,
     purpose: 'login-code',
     policy: null,
+    service: null,
     contact: '',
     target: null,
     check: null,

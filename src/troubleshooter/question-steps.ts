@@ -100,6 +100,12 @@ export const QUESTION_STEPS = {
   }),
   ...step('code-not-received', {
     on: {
+      // While texts are slow or not getting through (the service status says so): email first.
+      'user.use-email': {
+        guard: 'smsTrouble',
+        target: 'email-login',
+        actions: purpose('login-code', 'email'),
+      },
       'user.works': 'resolved',
       'user.by-email': 'check-spam',
       'user.by-text': 'sms-not-received',

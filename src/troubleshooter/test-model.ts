@@ -14,6 +14,7 @@ import type {
   StatusOutcome,
   VerifyOutcome,
 } from '../api/worker-help';
+import type { ServiceStatus, ServiceStatusOutcome } from '../api/service-status';
 import type { TroubleshooterInput } from './context';
 import { currentStep, troubleshooterMachine, type TroubleshooterSnapshot } from './troubleshooter.machine';
 import { CHOICES, END_STEPS, isStepId, type StepId } from './steps';
@@ -31,6 +32,38 @@ export const POLICY_OUTCOMES = {
   ok: { type: 'ok', status: 200, data: POLICY, at: T0 },
   unreachable: { type: 'unreachable' },
 } satisfies Record<string, PolicyOutcome>;
+
+const OK_CHANNEL = { state: 'ok', waitSeconds: null } as const;
+const serviceStatus = (data: Partial<ServiceStatus>): Ok<ServiceStatusOutcome> => ({
+  type: 'ok',
+  status: 200,
+  at: T0,
+  data: {
+    checkedAt: new Date(T0).toISOString(),
+    channels: { sms: OK_CHANNEL, email: OK_CHANNEL },
+    notices: [],
+    ...data,
+  },
+});
+
+/** `GET /api/v1/service-status` as the API answers it: all well, texts slow, nothing getting through. */
+export const SERVICE_OUTCOMES = {
+  ok: serviceStatus({}),
+  smsDelayed: serviceStatus({
+    channels: { sms: { state: 'delayed', waitSeconds: 300 }, email: OK_CHANNEL },
+    notices: [
+      { source: 'automatic', channel: 'sms', state: 'delayed', waitSeconds: 300, text: null, until: null },
+    ],
+  }),
+  allDown: serviceStatus({
+    channels: { sms: { state: 'down', waitSeconds: null }, email: { state: 'down', waitSeconds: null } },
+    notices: [
+      { source: 'automatic', channel: 'sms', state: 'down', waitSeconds: null, text: null, until: null },
+      { source: 'automatic', channel: 'email', state: 'down', waitSeconds: null, text: null, until: null },
+    ],
+  }),
+  unreachable: { type: 'unreachable' },
+} satisfies Record<string, ServiceStatusOutcome>;
 
 export const account = (overrides: Partial<AccountView> = {}): AccountView => ({
   status: 'active',
@@ -256,6 +289,8 @@ export function eventsFor(all: AnyEventObject[]) {
 export interface Script {
   /** What `GET /api/v1/policy` answers (the rules the API enforces); the server's defaults unless said. */
   policy?: PolicyOutcome;
+  /** What `GET /api/v1/service-status` answers each time it is asked (the last one again after); all well unless said. */
+  service?: ServiceStatusOutcome[];
   check?: CheckOutcome[];
   send?: HelpRequestOutcome[];
   verify?: VerifyOutcome[];
@@ -278,6 +313,11 @@ export function startScripted(script: Script = {}, input: TroubleshooterInput = 
   const machine = troubleshooterMachine.provide({
     actors: {
       fetchPolicy: fromPromise(async () => script.policy ?? POLICY_OUTCOMES.ok),
+      fetchServiceStatus: fromPromise(async () =>
+        script.service && script.service.length > 1
+          ? script.service.shift()!
+          : (script.service?.[0] ?? SERVICE_OUTCOMES.ok),
+      ),
       checkContact: fromPromise(async ({ input }) => {
         calls.check.push(input);
         return next(script.check, 'check');

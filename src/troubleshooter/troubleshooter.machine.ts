@@ -13,6 +13,7 @@
 import { and, assertEvent, assign, fromPromise, setup } from 'xstate';
 import type { SnapshotFrom } from 'xstate';
 import * as api from '../api/worker-help';
+import { fetchServiceStatus, type ServiceStatusOutcome } from '../api/service-status';
 import type {
   AccountView,
   CheckOutcome,
@@ -33,14 +34,15 @@ import {
   type TroubleshooterInput,
 } from './context';
 import { QUESTION_STEPS } from './question-steps';
-import { fail, step, toEmployer, toSupport } from './step-state';
+import * as advice from './service-advice';
+import { fail, purpose, step, toEmployer, toSupport } from './step-state';
 import { STEP_IDS, deepLinkTarget, isStepId, type Purpose, type StepId } from './steps';
 
 /**
  * Bump when states or context change shape: a snapshot saved by an older page then starts over
  * cleanly instead of being restored into a machine that no longer understands it.
  */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 
 export const troubleshooterMachine = setup({
   types: {
@@ -65,6 +67,9 @@ export const troubleshooterMachine = setup({
     fetchAccountStatus: fromPromise<StatusOutcome, { token: string; locale: Locale }>(({ input, signal }) =>
       api.fetchAccountStatus(input, signal),
     ),
+    fetchServiceStatus: fromPromise<ServiceStatusOutcome, { locale: Locale }>(({ input }) =>
+      fetchServiceStatus(input.locale),
+    ),
   },
   actions: {
     visit: assign(({ context }, params: { step: StepId }) => book.arrival(context, params.step)),
@@ -85,6 +90,10 @@ export const troubleshooterMachine = setup({
     })),
     flagError: assign((_, params: { error: FormError }) => ({ error: params.error })),
     storePolicy: assign((_, outcome: PolicyOutcome) => book.afterPolicy(outcome)),
+    // An unanswered status keeps what was known: no news is not good news, nor bad.
+    storeService: assign(({ context }, outcome: ServiceStatusOutcome) => ({
+      service: outcome.type === 'ok' ? outcome.data : context.service,
+    })),
     storeContact: assign(({ event }) => {
       assertEvent(event, 'user.submit-contact');
       return { contact: event.contact.trim(), error: null, errorUntil: null, apiMessage: null };
@@ -145,19 +154,26 @@ export const troubleshooterMachine = setup({
     logsInWithUsername: ({ context }) =>
       context.account?.loginMethod === 'password' && context.account.loginWith?.kind === 'username',
     failedOpIs: ({ context }, params: { op: Operation }) => context.failedOp === params.op,
+    smsTrouble: ({ context }) => advice.emailInstead(context),
+    requestSmsTrouble: ({ context }) =>
+      advice.requestChannel(context) === 'sms' && advice.emailInstead(context),
   },
 }).createMachine({
   id: 'troubleshooter',
   context: ({ input }) => initialContext(input),
   initial: 'route',
-  // The rules the API enforces, fetched once; the page works without them (the API decides then).
-  invoke: {
-    id: 'fetchPolicy',
-    src: 'fetchPolicy',
-    input: ({ context }) => ({ locale: context.locale }),
-    onDone: { actions: { type: 'storePolicy', params: ({ event }) => event.output } },
-    onError: {},
-  },
+  invoke: [
+    // The rules the API enforces, fetched once; the page works without them (the API decides then).
+    {
+      id: 'fetchPolicy',
+      src: 'fetchPolicy',
+      input: ({ context }) => ({ locale: context.locale }),
+      onDone: { actions: { type: 'storePolicy', params: ({ event }) => event.output } },
+      onError: {},
+    },
+    // Whether messages are getting through: the steps about a message that does not come adapt.
+    advice.askServiceStatus('fetchServiceStatus'),
+  ],
   on: {
     'user.restart': { target: '.what-happens', actions: 'restart' },
   },
@@ -249,7 +265,14 @@ export const troubleshooterMachine = setup({
       ],
     },
     ...step('code-sent', {
+      // Asked again on arrival: the wait the countdown explains is the one of now.
+      invoke: advice.askServiceStatus('refreshServiceStatus'),
       on: {
+        'user.use-email': {
+          guard: 'requestSmsTrouble',
+          target: 'email-login',
+          actions: purpose('login-code', 'email'),
+        },
         'user.submit-code': [
           { guard: 'codeMalformed', actions: fail('code-format') },
           { guard: 'codeDead', actions: fail('code-dead') },

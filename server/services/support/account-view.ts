@@ -8,6 +8,7 @@ import {
   type Channel,
   type DeactivationReason,
   type LoginMethod,
+  type ReceiptState,
   type StoredAccountStatus,
 } from '../../db/schema';
 import { contactKey, type Keys } from '../../lib/crypto';
@@ -85,8 +86,8 @@ export interface SupportAccount {
     status: string;
     attempts: number;
     sentAt: string | null;
-    /** The provider's delivery receipt, once receipts are recorded (null until then). */
-    receipt: { state: 'delivered' | 'undelivered'; reason: string | null; at: string } | null;
+    /** The provider's delivery receipt (services/receipts.ts); null until one arrives. */
+    receipt: { state: ReceiptState; reason: string | null; at: string } | null;
   }[];
   /** State changes and actions, newest first (look-ups apart, in `lookups`); `auditNext` pages on. */
   auditLog: AuditEntry[];
@@ -289,7 +290,14 @@ export async function supportAccountView(
       status: delivery.status,
       attempts: delivery.attempts,
       sentAt: delivery.sentAt?.toISOString() ?? null,
-      receipt: null,
+      receipt:
+        delivery.receiptState && delivery.receiptAt
+          ? {
+              state: delivery.receiptState,
+              reason: delivery.receiptReason,
+              at: delivery.receiptAt.toISOString(),
+            }
+          : null,
     })),
     auditLog: audit.entries,
     auditNext: audit.next,

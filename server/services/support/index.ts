@@ -4,3 +4,4 @@ export * from './actions';
 export * from './agents';
 export * from './history';
 export * from './login-help';
+export * from './service-notices';

@@ -8,6 +8,8 @@ import { translate } from '@docusaurus/Translate';
 import type { Locale } from '@site/shared/locale';
 import type { Operation, TroubleshooterContext, TroubleshooterEvent } from '@site/src/troubleshooter/context';
 import { nextSendAt } from '@site/src/troubleshooter/send-log';
+import { requestChannel } from '@site/src/troubleshooter/service-advice';
+import { formatDuration } from '@site/shared/durations';
 import { useRules } from '@site/src/utils/use-rules';
 import { formatClock, formatCountdown, useNow } from '../time';
 import styles from '../styles.module.css';
@@ -69,6 +71,61 @@ function resendLabel(purpose: TroubleshooterContext['purpose']): string {
       });
 }
 
+/** Why the message is late, when its channel is: how long it may take, and not to ask again. */
+function lateBecause(context: TroubleshooterContext, locale: Locale): string | null {
+  const channel = requestChannel(context);
+  const health = channel ? context.service?.channels[channel] : undefined;
+  if (!channel || !health || health.state === 'ok') return null;
+  const wait = health.waitSeconds ? formatDuration(health.waitSeconds, locale) : null;
+  if (channel === 'sms') {
+    if (health.state === 'down')
+      return translate({
+        id: 'troubleshooter.sent.smsDown',
+        message:
+          'Text messages are not getting through right now, so this code may not reach you: log in by email instead.',
+        description: 'Under a sent code, while text messages are not getting through',
+      });
+    return wait
+      ? translate(
+          {
+            id: 'troubleshooter.sent.smsLateFor',
+            message:
+              'Text messages are slow right now: your code can take up to {wait} to arrive. Wait for it rather than asking for a new one: a new code would cancel it.',
+            description: 'Under a sent code, while text messages are late; wait is a duration',
+          },
+          { wait },
+        )
+      : translate({
+          id: 'troubleshooter.sent.smsLate',
+          message:
+            'Text messages are slow right now: your code may arrive late. Wait for it rather than asking for a new one: a new code would cancel it.',
+          description: 'Under a sent code, while some text messages are late or lost',
+        });
+  }
+  if (health.state === 'down')
+    return translate({
+      id: 'troubleshooter.sent.emailDown',
+      message: 'Emails are not getting through right now, so this message may not reach you for a while.',
+      description: 'Under a sent email, while emails are not getting through',
+    });
+  return wait
+    ? translate(
+        {
+          id: 'troubleshooter.sent.emailLateFor',
+          message:
+            'Emails are slow right now: your message can take up to {wait} to arrive. Wait for it rather than asking again: a new one would cancel it.',
+          description: 'Under a sent email, while emails are late; wait is a duration',
+        },
+        { wait },
+      )
+    : translate({
+        id: 'troubleshooter.sent.emailLate',
+        message:
+          'Emails are slow right now: your message may arrive late. Wait for it rather than asking again: a new one would cancel it.',
+        description: 'Under a sent email, while some emails are late',
+      });
+}
+
 export default function RequestStatus({ context, busy, ready, send, locale }: Props): ReactNode {
   const request = context.request;
   const now = useNow(request !== null);
@@ -98,6 +155,7 @@ export default function RequestStatus({ context, busy, ready, send, locale }: Pr
   if (!request) return null;
   const contact = request.masked;
   const expiresIn = request.expiresAt !== null ? request.expiresAt - now : null;
+  const late = lateBecause(context, locale);
 
   return (
     <div className={styles.status} data-request={request.outcome}>
@@ -139,6 +197,11 @@ export default function RequestStatus({ context, busy, ready, send, locale }: Pr
                 },
                 { contact },
               )}
+        </p>
+      )}
+      {late && (
+        <p className={styles.notice} data-countdown="late">
+          {late}
         </p>
       )}
       {expiresIn !== null &&

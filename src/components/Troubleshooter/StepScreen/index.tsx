@@ -24,6 +24,7 @@ import CodeForm from '../CodeForm';
 import ContactForm from '../ContactForm';
 import Escalation from '../Escalation';
 import Feedback from '@site/src/components/Feedback';
+import { NoticeList } from '@site/src/components/ServiceNotice/NoticeList';
 import RequestStatus from '../RequestStatus';
 import styles from '../styles.module.css';
 
@@ -226,6 +227,10 @@ export default function StepScreen(props: Props): ReactNode {
     >
       <Progress step={step} taken={Math.max(1, trail.length)} />
       <Notice snapshot={snapshot} pageNotice={pageNotice} />
+      {/* Before the question: when messages are slow, that is the first thing to know. */}
+      <div aria-live="polite" data-service-notices>
+        <NoticeList notices={snapshot.context.service?.notices ?? []} locale={locale} />
+      </div>
       <h2 id="troubleshooter-question" className={styles.question} ref={headingRef} tabIndex={-1}>
         {text.title}
       </h2>

@@ -3,6 +3,7 @@ import clsx from 'clsx';
 import Link from '@docusaurus/Link';
 import Translate, { translate } from '@docusaurus/Translate';
 import SearchBar from '@theme/SearchBar';
+import ServiceNotice from '@site/src/components/ServiceNotice';
 import HomeIcon from '../HomeIcon';
 import styles from './styles.module.css';
 
@@ -21,6 +22,8 @@ export default function HomeHero(): ReactNode {
             find the fix with you.
           </Translate>
         </p>
+        {/* While messages are slow: said before anyone asks for a code. */}
+        <ServiceNotice />
         <div
           className={styles.search}
           role="search"

@@ -64,6 +64,13 @@ export default function SupportLayout({ title, description, agent, children }: P
                 </ToolLink>
               </li>
               <li>
+                <ToolLink to="/support/notices">
+                  <Translate id="support.nav.notices" description="Support menu: the notices for workers">
+                    Notices
+                  </Translate>
+                </ToolLink>
+              </li>
+              <li>
                 <ToolLink to="/support/reports">
                   <Translate id="support.nav.reports" description="Support menu: the reports">
                     Reports
