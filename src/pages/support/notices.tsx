@@ -1,3 +1,4 @@
+import '@site/src/i18n/support';
 import { useEffect, useState, type ReactNode } from 'react';
 import Translate, { translate } from '@docusaurus/Translate';
 import { isUnauthorized, supportApi, type NoticeBoard as Board } from '@site/src/support/api';
