@@ -109,7 +109,9 @@ export function smsTransport(sms: SmsConfig, publicBaseUrl: string): Transport {
               To: message.to,
               From: sms.from,
               Body: message.text,
-              StatusCallback: statusCallback,
+              // Our id in the address Twilio signs: a receipt finds its message even before
+              // Twilio's own id for it is saved (that happens once the whole batch is sent).
+              StatusCallback: `${statusCallback}?delivery=${encodeURIComponent(message.id)}`,
             }),
           },
           (body) => (body as { sid?: string } | null)?.sid ?? null,

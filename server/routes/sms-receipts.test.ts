@@ -63,7 +63,7 @@ describe('Twilio delivery receipts (a local fake Twilio sending real signed call
     const [message] = app.twilio.messages;
     expect(message).toMatchObject({ sid, to: '+15145550101', from: '+15145550000' });
     expect(message.body).toMatch(/\d{6}/);
-    expect(message.statusCallback).toBe(`${app.base}/api/v1/sms-receipts/twilio`);
+    expect(message.statusCallback).toBe(`${app.base}/api/v1/sms-receipts/twilio?delivery=${row.id}`);
     expect(row).toMatchObject({ status: 'sent', transport: 'twilio', receiptState: null });
   });
 
@@ -150,9 +150,22 @@ describe('Twilio delivery receipts (a local fake Twilio sending real signed call
     expect(await receiptsCounted(app.server, 'twilio', 'refused')).toBe(refusedBefore + 5);
   });
 
+  it('records a receipt that arrives before Twilio’s id for the message is saved', async () => {
+    const { sid, row } = await sendCode();
+    // As while the rest of its batch is still being sent: no provider id on the row yet.
+    await app.server.ctx.db
+      .update(deliveries)
+      .set({ providerMessageId: null })
+      .where(eq(deliveries.id, row.id));
+    expect((await app.twilio.receipt(sid, 'undelivered', { errorCode: '30006' })).status).toBe(200);
+    expect(await receiptOf(row.id)).toMatchObject({ state: 'undelivered', reason: 'landline' });
+  });
+
   it('answers a signed receipt about no message of ours like any other (the provider learns nothing)', async () => {
     const { sid } = await sendCode();
     await app.server.ctx.db.update(deliveries).set({ providerMessageId: 'SM-elsewhere' });
+    // A message that named no id of ours in its address (sent before the address carried one).
+    app.twilio.messages.at(-1)!.statusCallback = `${app.base}/api/v1/sms-receipts/twilio`;
     const response = await app.twilio.receipt(sid, 'delivered');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'accepted' });

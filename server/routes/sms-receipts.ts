@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../http/env';
 import { apiError, ErrorSchema, errorResponses } from '../http/errors';
@@ -35,6 +35,11 @@ const twilio = createRoute({
   description:
     'Form-encoded, as Twilio posts it to the `StatusCallback` each message names (`PUBLIC_BASE_URL` + this path). `X-Twilio-Signature` must be the base64 HMAC-SHA1, keyed by `TWILIO_AUTH_TOKEN`, of that URL followed by every parameter sorted by name (name and value concatenated). Statuses on the way (queued, sent…) change nothing; a receipt never moves a message backwards.',
   request: {
+    query: z.object({
+      delivery: z.string().optional().openapi({
+        description: 'Our id of the message, in the `StatusCallback` address each message names.',
+      }),
+    }),
     body: { content: { 'application/x-www-form-urlencoded': { schema: TwilioReceiptForm } }, required: true },
   },
   responses: { ...accepted, ...forbidden, ...errorResponses(400, 413, 503) },
@@ -92,11 +97,13 @@ export function smsReceiptRoutes({ ctx }: AppDeps) {
   return app
     .openapi(twilio, async (c) => {
       const form: z.infer<typeof TwilioReceiptForm> = c.req.valid('form');
+      // Signed with the address: our id when the message named it, else Twilio's id for it.
+      const { delivery } = c.req.valid('query');
       const state = twilioFinalState(form.MessageStatus);
       if (state)
         await recordReceipt(ctx, {
           provider: 'twilio',
-          match: { providerMessageId: form.MessageSid },
+          match: delivery ? { deliveryId: delivery } : { providerMessageId: form.MessageSid },
           state,
           reason: twilioReason(form.ErrorCode ?? null),
         });
