@@ -72,4 +72,27 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SMS_PROVIDER: 'webhook' })).toThrow(/SMS_WEBHOOK_URL is required/);
     expect(() => loadConfig({ SMS_PROVIDER: 'carrier-pigeon' })).toThrow(/SMS_PROVIDER/);
   });
+
+  it('judges a channel down when a code would be dead on arrival, whatever the code lifetime', () => {
+    expect(loadConfig({}).service).toMatchObject({
+      windowSeconds: 600,
+      delayedAfterSeconds: 120,
+      downAfterSeconds: 600,
+    });
+    // A shorter code lifetime moves the window and both waits with it (and starts).
+    expect(loadConfig({ CODE_TTL_SECONDS: '90' }).service).toMatchObject({
+      windowSeconds: 90,
+      delayedAfterSeconds: 90,
+      downAfterSeconds: 90,
+    });
+    expect(loadConfig({ CODE_TTL_SECONDS: '1800', SERVICE_DOWN_AFTER_SECONDS: '300' }).service).toMatchObject(
+      { windowSeconds: 1800, delayedAfterSeconds: 120, downAfterSeconds: 300 },
+    );
+    expect(() => loadConfig({ SERVICE_DELAYED_AFTER_SECONDS: '700' })).toThrow(
+      /SERVICE_DELAYED_AFTER_SECONDS must not be above SERVICE_DOWN_AFTER_SECONDS/,
+    );
+    expect(() => loadConfig({ SERVICE_DELAYED_PERCENT: '90' })).toThrow(
+      /SERVICE_DELAYED_PERCENT must not be above SERVICE_DOWN_PERCENT/,
+    );
+  });
 });

@@ -291,7 +291,7 @@ export function loadConfig(source: Source = process.env): Config {
       leaseSeconds: env.DELIVERY_LEASE_SECONDS,
       backoffSeconds: env.DELIVERY_BACKOFF_SECONDS,
     },
-    service: serviceFrom(env),
+    service: serviceFrom(env, env.CODE_TTL_SECONDS),
     keepSentPayloads: !isProduction,
     support: {
       agents: env.SUPPORT_TOKENS
