@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { languageDetector } from 'hono/language';
@@ -10,6 +9,7 @@ import { apiError, type ErrorCode } from './http/errors';
 import type { AppDeps, AppEnv } from './http/env';
 import {
   admissionControl,
+  bodySizeLimit,
   clientAddress,
   localeOf,
   requestIds,
@@ -94,7 +94,7 @@ export function createApp(deps: AppDeps) {
     // Closing: while draining; and after an early answer (a 413, a 415...) to a body that has not
     // all arrived, which the client may stop sending: reusing that connection would lose the
     // client's next request.
-    if (deps.lifecycle.draining || bodyStillArriving(c.env?.incoming)) c.header('Connection', 'close');
+    if (deps.lifecycle.draining || bodyStillArriving(c.env?.incoming)) c.res.headers.set('Connection', 'close');
   });
   app.use(requestLogger(logger));
   if (deps.ctx.metrics) app.use(metricsMiddleware(deps.ctx.metrics));
@@ -106,7 +106,8 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', async (c, next) => {
     await next();
     // API answers are not cached, but for the few routes that say otherwise (the public rules).
-    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+    // On the answer's own headers: c.header() now would rebuild the answer as a web Response.
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   });
   if (config.corsOrigins.length > 0) {
     app.use(
@@ -132,13 +133,7 @@ export function createApp(deps: AppDeps) {
   );
   // Before anything is read: shedding depends on load only.
   app.use('/api/v1/*', admissionControl(deps.admission, deps.ctx.clock));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: config.security.bodyLimitBytes,
-      onError: (c) => apiError(c, 413, 'payload-too-large', localeOf(c)),
-    }),
-  );
+  app.use('/api/*', bodySizeLimit(config.security.bodyLimitBytes));
 
   const routes = app
     .route('/api', healthRoutes(deps))
