@@ -3,7 +3,6 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
-import { languageDetector } from 'hono/language';
 import { isDatabaseUnavailable } from './db/client';
 import { apiError, type ErrorCode } from './http/errors';
 import type { AppDeps, AppEnv } from './http/env';
@@ -94,7 +93,8 @@ export function createApp(deps: AppDeps) {
     // Closing: while draining; and after an early answer (a 413, a 415...) to a body that has not
     // all arrived, which the client may stop sending: reusing that connection would lose the
     // client's next request.
-    if (deps.lifecycle.draining || bodyStillArriving(c.env?.incoming)) c.res.headers.set('Connection', 'close');
+    if (deps.lifecycle.draining || bodyStillArriving(c.env?.incoming))
+      c.res.headers.set('Connection', 'close');
   });
   app.use(requestLogger(logger));
   if (deps.ctx.metrics) app.use(metricsMiddleware(deps.ctx.metrics));
@@ -122,15 +122,6 @@ export function createApp(deps: AppDeps) {
       }),
     );
   }
-  app.use(
-    '/api/*',
-    languageDetector({
-      order: ['header'],
-      supportedLanguages: ['en', 'fr'],
-      fallbackLanguage: 'en',
-      caches: false,
-    }),
-  );
   // Before anything is read: shedding depends on load only.
   app.use('/api/v1/*', admissionControl(deps.admission, deps.ctx.clock));
   app.use('/api/*', bodySizeLimit(config.security.bodyLimitBytes));

@@ -11,7 +11,6 @@ export type AppEnv = {
   Bindings: Partial<HttpBindings>;
   Variables: {
     requestId: string;
-    language: string;
     clientAddress: string;
     logger: Logger;
     /** The support agent a valid support token names (support routes only). */

@@ -12,7 +12,25 @@ import type { AppEnv } from './env';
 
 /** The request's language: the body's `locale` when valid, else Accept-Language, else English. */
 export function localeOf(c: Context<AppEnv>, bodyLocale?: unknown): Locale {
-  return normalizeLocale(bodyLocale) ?? normalizeLocale(c.get('language')) ?? 'en';
+  return normalizeLocale(bodyLocale) ?? acceptedLocale(c.req.header('accept-language')) ?? 'en';
+}
+
+/**
+ * The language of ours an Accept-Language header prefers (`fr-CA;q=0.9, en;q=0.8` → fr), or null.
+ * Read only when an answer needs it: most calls name their `locale`.
+ */
+export function acceptedLocale(header: string | undefined): Locale | null {
+  if (!header) return null;
+  let best: Locale | null = null;
+  let bestQ = 0;
+  for (const entry of header.split(',', 32)) {
+    const [tag, ...parameters] = entry.split(';');
+    const q = parameters.map((p) => /^\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$/i.exec(p)?.[1]).find(Boolean);
+    const weight = q === undefined ? 1 : Number(q);
+    const locale = normalizeLocale(tag);
+    if (locale && weight > bestQ) [best, bestQ] = [locale, weight];
+  }
+  return best;
 }
 
 function stripMapped(address: string): string {
