@@ -26,6 +26,9 @@ export const TARGETS: Record<Category, number> = {
   seo: 100,
 };
 
+/** The figures beside the scores: mobile blocking time, no layout shift, an article's JS. */
+export const METRIC_TARGETS = { mobileTbtMs: 150, articleJsKiB: 130 };
+
 export const PRESETS = ['mobile', 'desktop'] as const;
 export type Preset = (typeof PRESETS)[number];
 

@@ -20,6 +20,7 @@ import {
   FIRST_RUN_ESTIMATE_S,
   PRESETS,
   SHORT,
+  METRIC_TARGETS,
   TARGETS,
   list,
   median,
@@ -193,6 +194,25 @@ function report(
         pass,
       });
     }
+    const figures = [
+      r.preset === 'mobile' && {
+        label: 'TBT',
+        actual: `${Math.round(r.metrics.tbt)} ms`,
+        target: `≤ ${METRIC_TARGETS.mobileTbtMs} ms`,
+        pass: r.metrics.tbt <= METRIC_TARGETS.mobileTbtMs,
+      },
+      { label: 'CLS', actual: r.metrics.cls.toFixed(3), target: '0', pass: r.metrics.cls < 0.0005 },
+      r.page === 'article' && {
+        label: 'JS',
+        actual: `${kib(r.js.transfer)} KiB`,
+        target: `≤ ${METRIC_TARGETS.articleJsKiB} KiB`,
+        pass: r.js.transfer <= METRIC_TARGETS.articleJsKiB * 1024,
+      },
+    ].filter((figure) => figure !== false);
+    for (const figure of figures) {
+      if (!figure.pass) failed.push(figure.label);
+      checks.push({ ...figure, label: `${r.preset} ${r.locale} ${r.page} · ${figure.label}` });
+    }
     rows.push([
       r.preset,
       r.locale,
@@ -213,7 +233,8 @@ function report(
   const lines = [
     `Server: ${info.server}. One Chrome per run; ${info.repeat > 1 ? `median of ${info.repeat} runs` : '1 run'} per ` +
       `row; ${Math.round(info.seconds)} s. Targets: performance ≥ ${TARGETS.performance}, accessibility, best ` +
-      'practices and SEO = 100.',
+      `practices and SEO = 100; mobile TBT ≤ ${METRIC_TARGETS.mobileTbtMs} ms; CLS 0; an article's JS ≤ ` +
+      `${METRIC_TARGETS.articleJsKiB} KiB.`,
     '',
     ...table(
       [

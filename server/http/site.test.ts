@@ -88,18 +88,26 @@ describe('serving the built site', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
-  it('sends the files a page loads with the security headers but no policy of their own (it would do nothing)', async () => {
+  it('sends the files a page loads with the security headers that apply to a file, none of a document’s (they would do nothing)', async () => {
     const script = await server.get('/assets/js/main.4fd02a1f.js', { 'accept-encoding': 'br' });
     expect(script.status).toBe(200);
     expect(script.headers.get('content-security-policy')).toBeNull();
     expect(script.headers.get('x-content-type-options')).toBe('nosniff');
     expect(script.headers.get('cross-origin-resource-policy')).toBe('same-origin');
     expect(script.headers.get('strict-transport-security')).toMatch(/max-age=/);
+    for (const documentOnly of [
+      'x-frame-options',
+      'permissions-policy',
+      'referrer-policy',
+      'cross-origin-opener-policy',
+    ])
+      expect(script.headers.get(documentOnly)).toBeNull();
     // A file that can be opened as a document keeps it.
     const svg = await server.get('/img/logo.svg');
     expect(svg.status).toBe(200);
     expect(svg.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
     expect(svg.headers.get('content-security-policy')).toContain("object-src 'none'");
+    expect(svg.headers.get('x-frame-options')).toBe('DENY');
   });
 
   it('sends the precompressed twin the browser accepts: brotli, then gzip, else the file itself', async () => {

@@ -2,10 +2,20 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } fr
 import clsx from 'clsx';
 import Translate, { translate } from '@docusaurus/Translate';
 import { COMMENT_MAX, FEEDBACK_REASONS, type FeedbackReason } from '@site/shared/feedback';
-import { feedbackApi } from '@site/src/api/feedback';
+import type { FeedbackInput } from '@site/src/api/feedback';
 import { useLocale } from '@site/src/utils/use-locale';
 import { reasonLabel } from './reason-label';
 import styles from './styles.module.css';
+
+/**
+ * The API client loads with the first answer: it is most of this box's code, and most readers
+ * never answer. A client that cannot load is an unreachable API.
+ */
+const sendFeedback = (input: FeedbackInput) =>
+  import('@site/src/api/feedback').then(
+    ({ feedbackApi }) => feedbackApi.send(input),
+    () => ({ type: 'unreachable' as const }),
+  );
 
 interface Props {
   /** An article (doc id) or a troubleshooter end step (step id). */
@@ -58,7 +68,7 @@ function FeedbackBox({ kind, target, className, headingLevel = 2 }: Props): Reac
     }
     setSending(true);
     setProblem(null);
-    const outcome = await feedbackApi.send({
+    const outcome = await sendFeedback({
       kind,
       target,
       helpful,
