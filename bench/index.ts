@@ -79,7 +79,7 @@ const HELP = `npm run bench -- [options]
   --api-duration=S        seconds per target (default 10)  --api-connections=N (default 50)
  storm:
   --storm-duration=S      seconds of each load (default 10)  --storm-connections=N (overload, default 600)
-  --probe-pairs=N         timing-probe pairs of each kind (default 150)
+  --probe-pairs=N         timing-probe pairs of each kind (default 400)
  lighthouse:
   --presets=mobile,desktop  --pages=home,article,troubleshoot  --langs=en,fr
   --runs=N                median of N runs per page (default 1)
