@@ -183,3 +183,30 @@ describe('POST /api/v1/help-requests', () => {
     expect(message.codes).toHaveLength(1);
   });
 });
+
+describe('the per-client limit on help requests arriving together', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await createTestServer({ IP_SEND_LIMIT: '5' });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('admits exactly the limit of one client’s simultaneous requests, refuses the rest alike and keeps only the admitted', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        server.post('/api/v1/help-requests', { contact: `together-${i}@example.org`, purpose: 'login-code' }),
+      ),
+    );
+    const statuses = answers.map((response) => response.status).sort();
+    expect(statuses).toEqual([202, 202, 202, 202, 202, 429, 429, 429]);
+    const refused = answers.filter((response) => response.status === 429);
+    for (const response of refused) {
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('rate-limited');
+    }
+    // The refused ones name no contact of their own: nothing is kept of them.
+    expect(await server.ctx.db.select().from(helpRequests)).toHaveLength(5);
+  });
+});

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../http/env';
 import { apiError, errorResponses } from '../http/errors';
-import { clientLimited, localeOf, uniformTiming, validationHook } from '../http/middleware';
+import { localeOf, uniformTiming, validationHook } from '../http/middleware';
 import { checkContact } from '../services/contacts';
 import { acceptHelpRequest, recordRefusedRequest, resolveChannel } from '../services/help-requests';
 import { HelpRequestAccepted, HelpRequestBody } from './schemas';
@@ -44,14 +44,14 @@ export function helpRequestRoutes({ ctx }: AppDeps) {
       });
       return apiError(c, 400, resolved.problem, locale);
     }
-    const limited = await clientLimited(c, ctx, 'send', locale);
-    if (limited) return limited;
+    // The client's limit is counted in the same transaction as the request (one per group).
     const result = await acceptHelpRequest(ctx, {
       contact,
       purpose: body.purpose,
       channel: resolved.channel,
       locale,
       requestId: c.get('requestId'),
+      clientAddress: c.get('clientAddress'),
     });
     if (result.status === 'rate-limited') {
       return apiError(c, 429, 'rate-limited', locale, { seconds: result.retryAfterSeconds });

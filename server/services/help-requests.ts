@@ -6,7 +6,7 @@ import { checkContact, mailboxOf, type ValidContact } from './contacts';
 import type { ServiceContext } from './context';
 import { contactKey, decrypt, encrypt } from '../lib/crypto';
 import { diagnose } from './diagnosis';
-import { takeOncePerEach, takeSendSlots } from './limits';
+import { clientLimitKey, hitClientLimits, takeOncePerEach, takeSendSlots } from './limits';
 import type { Locale } from '../../shared/locale';
 import { groupCommitPer } from '../lib/group-commit';
 import { lifetimeSeconds, queueMessages, type MessageOrder } from './messages';
@@ -43,11 +43,13 @@ export interface HelpRequestInput {
   channel: Channel;
   locale: Locale;
   requestId: string | null;
+  /** Whom the per-client limit counts (the client's address, as the limits see it). */
+  clientAddress: string;
 }
 
 /**
- * Accepts a help request: takes a send slot for the contact (whether or not it is on file) and
- * queues the request for the worker. Nothing here reads accounts, so the answer and its timing
+ * Accepts a help request: counts it against its client's limit, takes a send slot for the contact
+ * (whether or not it is on file) and queues the request for the worker. Nothing here reads accounts, so the answer and its timing
  * cannot depend on them. Requests arriving while a commit is under way are committed together in
  * the next one (group commit): the answer still comes only once the request is committed.
  */
@@ -64,53 +66,72 @@ const accept = groupCommitPer(
   200,
 );
 
-/** One transaction for a group of help requests: their send slots, then every row at once. */
+/**
+ * One transaction for a group of help requests: their clients' counts, their send slots, then
+ * every row at once. A request over its client's limit is refused before anything else (and, as
+ * it names no contact of its own, not kept).
+ */
 async function acceptTogether(ctx: ServiceContext, inputs: HelpRequestInput[]): Promise<AcceptResult[]> {
   const now = ctx.clock.now();
   const s = ctx.config.security;
   const keys = inputs.map((input) => contactKey(ctx.keys, input.contact.normalized));
   return ctx.db.transaction(async (tx) => {
-    const slots = await takeSendSlots(
+    const clients = await hitClientLimits(
       tx,
-      keys.map((key) => `send:${key}`),
+      ctx,
+      'send',
+      inputs.map((input) => clientLimitKey(ctx, 'send', input.clientAddress)),
       now,
-      { intervalSeconds: s.resendIntervalSeconds, perHour: s.sendsPerHour, perDay: s.sendsPerDay },
     );
+    const admitted = inputs.flatMap((_, i) => (clients[i].allowed ? [i] : []));
+    const slots = admitted.length
+      ? await takeSendSlots(
+          tx,
+          admitted.map((i) => `send:${keys[i]}`),
+          now,
+          { intervalSeconds: s.resendIntervalSeconds, perHour: s.sendsPerHour, perDay: s.sendsPerDay },
+        )
+      : [];
     // A refused request is kept too (support sees every attempt), without the contact.
-    const refusal = (i: number) =>
-      slots[i].allowed
+    const refusal = (j: number) =>
+      slots[j].allowed
         ? null
         : // A wait longer than the resend interval can only come from the hourly or daily cap.
-          slots[i].retryAfterSeconds > s.resendIntervalSeconds
+          slots[j].retryAfterSeconds > s.resendIntervalSeconds
           ? 'limit-reached'
           : 'cooling-down';
     const at = now.toISOString();
-    await insertColumns(tx, helpRequests, [
-      ['created_at', 'timestamptz', inputs.map(() => at)],
-      ['contact_key', 'text', keys],
-      [
-        'contact_enc',
-        'text',
-        inputs.map((input, i) => (slots[i].allowed ? encrypt(ctx.keys, input.contact.normalized) : null)),
-      ],
-      ['contact_kind', 'text', inputs.map((input) => input.contact.kind)],
-      ['purpose', 'text', inputs.map((input) => input.purpose)],
-      ['channel', 'text', inputs.map((input) => input.channel)],
-      ['locale', 'text', inputs.map((input) => input.locale)],
-      ['request_id', 'text', inputs.map((input) => input.requestId)],
-      ['status', 'text', inputs.map((_, i) => (slots[i].allowed ? 'queued' : 'refused'))],
-      ['processed_at', 'timestamptz', inputs.map((_, i) => (slots[i].allowed ? null : at))],
-      ['outcome', 'text', inputs.map((_, i) => refusal(i))],
-    ]);
-    return slots.map((slot, i): AcceptResult =>
-      slot.allowed
+    const rows = admitted.map((i) => inputs[i]);
+    if (rows.length > 0)
+      await insertColumns(tx, helpRequests, [
+        ['created_at', 'timestamptz', rows.map(() => at)],
+        ['contact_key', 'text', admitted.map((i) => keys[i])],
+        [
+          'contact_enc',
+          'text',
+          rows.map((input, j) => (slots[j].allowed ? encrypt(ctx.keys, input.contact.normalized) : null)),
+        ],
+        ['contact_kind', 'text', rows.map((input) => input.contact.kind)],
+        ['purpose', 'text', rows.map((input) => input.purpose)],
+        ['channel', 'text', rows.map((input) => input.channel)],
+        ['locale', 'text', rows.map((input) => input.locale)],
+        ['request_id', 'text', rows.map((input) => input.requestId)],
+        ['status', 'text', rows.map((_, j) => (slots[j].allowed ? 'queued' : 'refused'))],
+        ['processed_at', 'timestamptz', rows.map((_, j) => (slots[j].allowed ? null : at))],
+        ['outcome', 'text', rows.map((_, j) => refusal(j))],
+      ]);
+    const slotOf = new Map(admitted.map((i, j) => [i, slots[j]]));
+    return inputs.map((input, i): AcceptResult => {
+      const slot = slotOf.get(i);
+      if (!slot) return { status: 'rate-limited', retryAfterSeconds: clients[i].retryAfterSeconds };
+      return slot.allowed
         ? {
             status: 'accepted',
             retryAfterSeconds: slot.retryAfterSeconds,
-            expiresInSeconds: lifetimeSeconds(ctx, inputs[i].purpose),
+            expiresInSeconds: lifetimeSeconds(ctx, input.purpose),
           }
-        : { status: 'rate-limited', retryAfterSeconds: slot.retryAfterSeconds },
-    );
+        : { status: 'rate-limited', retryAfterSeconds: slot.retryAfterSeconds };
+    });
   });
 }
 

@@ -283,27 +283,46 @@ export async function purgeExpiredLimits(db: Db, now: Date): Promise<void> {
 
 export type ClientLimitKind = 'send' | 'verify';
 
-/** The per-client-address limit (30 sends or 60 verifications per 5 minutes by default). */
+/** The counter of a client address's requests of one kind (never the address itself). */
+export function clientLimitKey(ctx: ServiceContext, kind: ClientLimitKind, address: string): string {
+  return `ip-${kind}:${clientKey(ctx.keys, address)}`;
+}
+
+/**
+ * Counts hits of the per-client-address limit (30 sends or 60 verifications per 5 minutes by
+ * default), one hit per key, in the caller's transaction.
+ */
+export function hitClientLimits(
+  db: Db,
+  ctx: ServiceContext,
+  kind: ClientLimitKind,
+  keys: readonly string[],
+  now: Date,
+): Promise<LimitResult[]> {
+  const s = ctx.config.security;
+  return hitFixedWindows(db, keys, now, s.ipWindowSeconds, kind === 'send' ? s.ipSendLimit : s.ipVerifyLimit);
+}
+
+/** The per-client-address limit of one request (help requests count theirs as they are accepted). */
 export function checkClientLimit(ctx: ServiceContext, kind: ClientLimitKind, address: string) {
-  return clientHits(ctx, { kind, key: `ip-${kind}:${clientKey(ctx.keys, address)}` });
+  return clientHits(ctx, { kind, key: clientLimitKey(ctx, kind, address) });
 }
 
 // Hits from requests arriving together are counted together (one statement a group).
 const clientHits = groupCommitPer(
   (ctx: ServiceContext) =>
     async (hits: { kind: ClientLimitKind; key: string }[]): Promise<LimitResult[]> => {
-      const s = ctx.config.security;
       const now = ctx.clock.now();
       const results = new Array<LimitResult>(hits.length);
       for (const kind of ['send', 'verify'] as const) {
         const ofKind = hits.map((hit, i) => ({ hit, i })).filter(({ hit }) => hit.kind === kind);
         if (ofKind.length === 0) continue;
-        const counted = await hitFixedWindows(
+        const counted = await hitClientLimits(
           ctx.db,
+          ctx,
+          kind,
           ofKind.map(({ hit }) => hit.key),
           now,
-          s.ipWindowSeconds,
-          kind === 'send' ? s.ipSendLimit : s.ipVerifyLimit,
         );
         ofKind.forEach(({ i }, j) => (results[i] = counted[j]));
       }
