@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { Locale } from '@site/shared/locale';
 import { loadSearch } from './load';
+import type { SearchReporter } from './events';
 import type { SearchRuntime } from './runtime';
 
 export type SearchStatus = 'idle' | 'loading' | 'ready' | 'failed';
@@ -37,4 +38,29 @@ export function useSearchRuntime(locale: Locale): {
   const runtime = loaded && 'runtime' in loaded ? loaded.runtime : null;
   const status: SearchStatus = runtime ? 'ready' : wanted ? 'loading' : loaded ? 'failed' : 'idle';
   return { runtime, status, load };
+}
+
+/**
+ * The anonymous search events of one search box (see events.ts): each query and how many results
+ * it found, and a search left without opening a result — including by leaving the page.
+ */
+export function useSearchReporter(
+  runtime: SearchRuntime | null,
+  query: string,
+  results: number,
+): RefObject<SearchReporter | null> {
+  const reporter = useRef<SearchReporter | null>(null);
+  useEffect(() => {
+    if (runtime && !reporter.current) reporter.current = runtime.newReporter();
+    if (runtime) reporter.current?.searched(query, results);
+  }, [runtime, query, results]);
+  useEffect(() => {
+    const leave = () => reporter.current?.abandoned();
+    window.addEventListener('pagehide', leave);
+    return () => {
+      window.removeEventListener('pagehide', leave);
+      leave();
+    };
+  }, []);
+  return reporter;
 }

@@ -5,10 +5,8 @@ import Translate, { translate } from '@docusaurus/Translate';
 import { NORTH_AMERICA, type PhoneCountry } from '@site/shared/phone-countries';
 import CountrySelect from '@site/src/components/Troubleshooter/ContactForm/CountrySelect';
 import { isUnauthorized, supportApi, type SupportAccount } from '@site/src/support/api';
-import { useSupportSession } from '@site/src/support/session';
 import { useLocale } from '@site/src/utils/use-locale';
-import SupportLayout from './_components/SupportLayout';
-import SignIn from './_components/SignIn';
+import SignedInPage from './_components/SignedInPage';
 import AccountCard from './_components/AccountCard';
 import ReferenceDecoder from './_components/ReferenceDecoder';
 import styles from './lookup.module.css';
@@ -129,9 +127,8 @@ function Lookup({ token, onUnauthorized }: { token: string; onUnauthorized: () =
 }
 
 export default function SupportLookup(): ReactNode {
-  const session = useSupportSession();
   return (
-    <SupportLayout
+    <SignedInPage
       title={translate({
         id: 'support.lookup.meta.title',
         message: 'Support account lookup',
@@ -142,24 +139,17 @@ export default function SupportLookup(): ReactNode {
         message: 'Look up a worker’s account, act on it, and read troubleshooter reference codes.',
         description: 'Lookup: meta description',
       })}
-      agent={session.state === 'signed-in' ? { name: session.agent, signOut: session.signOut } : undefined}
-    >
-      <h1>
+      heading={
         <Translate id="support.lookup.title" description="Support page heading">
           Support account lookup
         </Translate>
-      </h1>
-      {session.state === 'checking' && (
-        <p role="status">
-          <Translate id="support.session.checking" description="Support tools: checking the saved token">
-            Checking your session…
-          </Translate>
-        </p>
+      }
+      after={(signedIn) => (
+        // Reference codes carry no contact and no account: decoding them needs no sign-in.
+        <ReferenceDecoder signedIn={signedIn} />
       )}
-      {session.state === 'signed-out' && <SignIn signIn={session.signIn} expired={session.expired} />}
-      {session.state === 'signed-in' && <Lookup token={session.token} onUnauthorized={session.expire} />}
-      {/* Reference codes carry no contact and no account: decoding them needs no sign-in. */}
-      <ReferenceDecoder signedIn={session.state === 'signed-in'} />
-    </SupportLayout>
+    >
+      {(session) => <Lookup token={session.token} onUnauthorized={session.onUnauthorized} />}
+    </SignedInPage>
   );
 }

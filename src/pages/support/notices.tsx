@@ -2,12 +2,10 @@ import '@site/src/i18n/support';
 import { useEffect, useState, type ReactNode } from 'react';
 import Translate, { translate } from '@docusaurus/Translate';
 import { isUnauthorized, supportApi, type NoticeBoard as Board } from '@site/src/support/api';
-import { useSupportSession } from '@site/src/support/session';
 import { useLocale } from '@site/src/utils/use-locale';
 import NoticeBoard from './_components/NoticeBoard';
 import NoticeEditor from './_components/NoticeEditor';
-import SignIn from './_components/SignIn';
-import SupportLayout from './_components/SupportLayout';
+import SignedInPage from './_components/SignedInPage';
 
 function Notices({ token, onUnauthorized }: { token: string; onUnauthorized: () => void }): ReactNode {
   const locale = useLocale();
@@ -63,9 +61,8 @@ function Notices({ token, onUnauthorized }: { token: string; onUnauthorized: () 
 }
 
 export default function SupportNotices(): ReactNode {
-  const session = useSupportSession();
   return (
-    <SupportLayout
+    <SignedInPage
       title={translate({
         id: 'support.notices.meta.title',
         message: 'Notices for workers',
@@ -76,22 +73,13 @@ export default function SupportNotices(): ReactNode {
         message: 'Tell workers when messages are slow, in English and French, until a time you choose.',
         description: 'Notices: meta description',
       })}
-      agent={session.state === 'signed-in' ? { name: session.agent, signOut: session.signOut } : undefined}
-    >
-      <h1>
+      heading={
         <Translate id="support.notices.title" description="Support page heading">
           Notices for workers
         </Translate>
-      </h1>
-      {session.state === 'checking' && (
-        <p role="status">
-          <Translate id="support.session.checking" description="Support tools: checking the saved token">
-            Checking your session…
-          </Translate>
-        </p>
-      )}
-      {session.state === 'signed-out' && <SignIn signIn={session.signIn} expired={session.expired} />}
-      {session.state === 'signed-in' && <Notices token={session.token} onUnauthorized={session.expire} />}
-    </SupportLayout>
+      }
+    >
+      {(session) => <Notices token={session.token} onUnauthorized={session.onUnauthorized} />}
+    </SignedInPage>
   );
 }

@@ -4,15 +4,13 @@ import { useState, type ReactNode } from 'react';
 import { useHistory, useLocation } from '@docusaurus/router';
 import Translate, { translate } from '@docusaurus/Translate';
 import { lastDays, periodFromSearch, periodSearch, type Period } from '@site/src/support/report-period';
-import { useSupportSession } from '@site/src/support/session';
 import { useReport } from '@site/src/support/use-report';
 import { useLocale } from '@site/src/utils/use-locale';
 import Report from './_components/Report';
 import ReportPeriod from './_components/ReportPeriod';
 import ReportStatus from './_components/ReportStatus';
 import SearchReport from './_components/SearchReport';
-import SignIn from './_components/SignIn';
-import SupportLayout from './_components/SupportLayout';
+import SignedInPage from './_components/SignedInPage';
 
 function Reports({ token, onUnauthorized }: { token: string; onUnauthorized: () => void }): ReactNode {
   const locale = useLocale();
@@ -38,9 +36,8 @@ function Reports({ token, onUnauthorized }: { token: string; onUnauthorized: () 
 }
 
 export default function SupportReports(): ReactNode {
-  const session = useSupportSession();
   return (
-    <SupportLayout
+    <SignedInPage
       title={translate({
         id: 'support.reports.meta.title',
         message: 'Support reports',
@@ -51,22 +48,13 @@ export default function SupportReports(): ReactNode {
         message: 'Helpfulness of the articles and where workers leave the troubleshooter.',
         description: 'Reports: meta description',
       })}
-      agent={session.state === 'signed-in' ? { name: session.agent, signOut: session.signOut } : undefined}
-    >
-      <h1>
+      heading={
         <Translate id="support.reports.title" description="Support page heading">
           Support reports
         </Translate>
-      </h1>
-      {session.state === 'checking' && (
-        <p role="status">
-          <Translate id="support.session.checking" description="Support tools: checking the saved token">
-            Checking your session…
-          </Translate>
-        </p>
-      )}
-      {session.state === 'signed-out' && <SignIn signIn={session.signIn} expired={session.expired} />}
-      {session.state === 'signed-in' && <Reports token={session.token} onUnauthorized={session.expire} />}
-    </SupportLayout>
+      }
+    >
+      {(session) => <Reports token={session.token} onUnauthorized={session.onUnauthorized} />}
+    </SignedInPage>
   );
 }

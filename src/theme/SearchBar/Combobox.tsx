@@ -4,7 +4,6 @@ import {
   useId,
   useLayoutEffect,
   useMemo,
-  useRef,
   useState,
   type ReactNode,
   type RefObject,
@@ -15,7 +14,6 @@ import useBaseUrl from '@docusaurus/useBaseUrl';
 import { usePluralForm } from '@docusaurus/theme-common';
 import { COMMON_PROBLEMS, TROUBLESHOOTER_PATH } from '@site/src/search/common-problems';
 import { resultHref } from '@site/src/search/links';
-import type { SearchReporter } from '@site/src/search/events';
 import {
   allResults,
   commonProblemsTitle,
@@ -26,7 +24,7 @@ import {
   searchLabel,
   troubleshooterSuggestion,
 } from '@site/src/search/messages';
-import { useSearchRuntime } from '@site/src/search/use-search';
+import { useSearchReporter, useSearchRuntime } from '@site/src/search/use-search';
 import { useLocale } from '@site/src/utils/use-locale';
 import styles from './styles.module.css';
 
@@ -80,7 +78,6 @@ export default function Combobox({
   const [query, setQueryState] = useState(initialQuery);
   const [open, setOpen] = useState(focused);
   const [active, setActive] = useState(-1);
-  const reporter = useRef<SearchReporter | null>(null);
   const id = useId();
   const listId = `${id}-list`;
   const trimmed = query.trim();
@@ -118,21 +115,8 @@ export default function Combobox({
     ];
   }, [runtime, trimmed, hits, searchPage, troubleshooter]);
 
-  useEffect(() => {
-    if (runtime && !reporter.current) reporter.current = runtime.newReporter();
-  }, [runtime]);
-  useEffect(() => {
-    if (runtime) reporter.current?.searched(trimmed, hits.length);
-  }, [runtime, trimmed, hits]);
   // A reader who leaves the page (or the tab) without opening a result: the search failed them.
-  useEffect(() => {
-    const leave = () => reporter.current?.abandoned();
-    window.addEventListener('pagehide', leave);
-    return () => {
-      window.removeEventListener('pagehide', leave);
-      leave();
-    };
-  }, []);
+  const reporter = useSearchReporter(runtime, trimmed, hits.length);
 
   const expanded = open && trimmed !== '' && (options.length > 0 || status !== 'ready');
 

@@ -1,15 +1,14 @@
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import Layout from '@theme/Layout';
 import Link from '@docusaurus/Link';
 import Translate, { translate } from '@docusaurus/Translate';
 import { useHistory, useLocation } from '@docusaurus/router';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import { usePluralForm } from '@docusaurus/theme-common';
-import type { SearchReporter } from '@site/src/search/events';
 import { resultHref } from '@site/src/search/links';
 import { loadingSearch, noResults, resultCount, searchFailed, searchLabel } from '@site/src/search/messages';
 import Suggestions from '@site/src/search/Suggestions';
-import { useSearchRuntime } from '@site/src/search/use-search';
+import { useSearchReporter, useSearchRuntime } from '@site/src/search/use-search';
 import { useLocale } from '@site/src/utils/use-locale';
 import styles from './styles.module.css';
 
@@ -27,7 +26,6 @@ export default function SearchPage(): ReactNode {
   // The URL holds the query. The built page has none: the server and the hydration render it empty.
   const isBrowser = useIsBrowser();
   const query = isBrowser ? (new URLSearchParams(location.search).get('q') ?? '') : '';
-  const reporter = useRef<SearchReporter | null>(null);
   const trimmed = query.trim();
 
   useEffect(load, [load]);
@@ -37,18 +35,7 @@ export default function SearchPage(): ReactNode {
     [runtime, trimmed],
   );
 
-  useEffect(() => {
-    if (runtime && !reporter.current) reporter.current = runtime.newReporter();
-    if (runtime) reporter.current?.searched(trimmed, hits.length);
-  }, [runtime, trimmed, hits]);
-  useEffect(() => {
-    const leave = () => reporter.current?.abandoned();
-    window.addEventListener('pagehide', leave);
-    return () => {
-      window.removeEventListener('pagehide', leave);
-      leave();
-    };
-  }, []);
+  const reporter = useSearchReporter(runtime, trimmed, hits.length);
 
   const onChange = (value: string) => {
     const params = new URLSearchParams(location.search);
