@@ -5,6 +5,7 @@ import { apiError, errorResponses } from '../http/errors';
 import { localeOf, validationHook } from '../http/middleware';
 import { endNotice, noticeBoard, publishNotice } from '../services/support';
 import { NoticeBoardResponse, NoticeBody, NoticeIdParam } from './service-status-schemas';
+import { NOTICE_MAX_DAYS } from '../../shared/service-notices';
 
 const TAG = 'Support (staff token)';
 const security = [{ Bearer: [] }];
@@ -27,8 +28,7 @@ const publish = createRoute({
   path: '/',
   tags: [TAG],
   summary: 'Publish a notice for workers (English and French, a channel, an end)',
-  description:
-    'Shown by `GET /api/v1/service-status` until `until` (within 7 days), in place of the automatic notice of its channel and beside the others; it ends the notice running, if any. Written to the audit log with the agent’s name.',
+  description: `Shown by \`GET /api/v1/service-status\` until \`until\` (within ${NOTICE_MAX_DAYS} days), in place of the automatic notice of its channel and beside the others; it ends the notice running, if any. Written to the audit log with the agent’s name.`,
   security,
   request: { body: { content: { 'application/json': { schema: NoticeBody } }, required: true } },
   responses: {

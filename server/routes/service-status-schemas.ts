@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { CHANNELS, NOTICE_CHANNELS } from '../db/schema';
 import { CHANNEL_STATES } from '../services/channel-health';
-import { NOTICE_TEXT_MAX } from '../services/support/service-notices';
+import { NOTICE_MAX_DAYS, NOTICE_TEXT_MAX } from '../../shared/service-notices';
 import { AuditEntry } from './support-schemas';
 
 // Schemas of the public service status, the providers' delivery receipts and support's notices.
@@ -92,7 +92,7 @@ export const NoticeBody = z
     en: NoticeTextField.openapi({ description: 'The notice in English (plain text).' }),
     fr: NoticeTextField.openapi({ description: 'The notice in French (plain text).' }),
     until: z.iso.datetime({ offset: true }).openapi({
-      description: 'When it ends by itself: in the future, within 7 days.',
+      description: `When it ends by itself: in the future, within ${NOTICE_MAX_DAYS} days.`,
       example: '2030-01-15T16:00:00.000Z',
     }),
   })

@@ -3,15 +3,14 @@ import type { Db } from '../../db/client';
 import { auditLog, serviceNotices, type NoticeChannel } from '../../db/schema';
 import { audit } from '../audit';
 import type { ServiceContext } from '../context';
+import { NOTICE_MAX_DAYS } from '../../../shared/service-notices';
 import { agentActor, type AgentRequest } from './agents';
 import type { AuditEntry } from './history';
 
 // Notices support writes for workers while messages have trouble: one at a time, each with an end,
 // every change audited with the agent's name.
 
-/** The longest a notice may stay up: a forgotten one must not tell workers of trouble for weeks. */
-export const NOTICE_MAX_SECONDS = 7 * 86_400;
-export const NOTICE_TEXT_MAX = 300;
+const NOTICE_MAX_SECONDS = NOTICE_MAX_DAYS * 86_400;
 
 export const NOTICE_PUBLISHED = 'support.notice-published';
 export const NOTICE_ENDED = 'support.notice-ended';

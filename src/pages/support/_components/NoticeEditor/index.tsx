@@ -5,11 +5,11 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import Translate, { translate } from '@docusaurus/Translate';
 import type { Outcome } from '@site/src/api/client';
+import { NOTICE_MAX_DAYS, NOTICE_TEXT_MAX } from '@site/shared/service-notices';
 import { isUnauthorized, type NoticeBoard, type NoticeInput } from '@site/src/support/api';
 import { noticeChannelLabel } from '@site/src/support/notice-labels';
 import styles from './styles.module.css';
 
-const TEXT_MAX = 300;
 const CHANNELS = ['sms', 'email', 'all'] as const satisfies readonly NoticeInput['channel'][];
 
 /** A local date and time as `<input type="datetime-local">` takes it. */
@@ -123,7 +123,7 @@ export default function NoticeEditor({ publish, onPublished, onUnauthorized }: P
         id={field('en')}
         lang="en"
         rows={3}
-        maxLength={TEXT_MAX}
+        maxLength={NOTICE_TEXT_MAX}
         value={en}
         onChange={(event) => setEn(event.target.value)}
       />
@@ -136,13 +136,17 @@ export default function NoticeEditor({ publish, onPublished, onUnauthorized }: P
         id={field('fr')}
         lang="fr"
         rows={3}
-        maxLength={TEXT_MAX}
+        maxLength={NOTICE_TEXT_MAX}
         value={fr}
         onChange={(event) => setFr(event.target.value)}
       />
       <label htmlFor={field('until')}>
-        <Translate id="support.notices.editor.until" description="Notice editor: label of the end time">
-          Shown until (your time, at most 7 days)
+        <Translate
+          id="support.notices.editor.until"
+          description="Notice editor: label of the end time"
+          values={{ days: NOTICE_MAX_DAYS }}
+        >
+          {'Shown until (your time, at most {days} days)'}
         </Translate>
       </label>
       <input
