@@ -6,7 +6,7 @@ import { checkContact, mailboxOf, type ValidContact } from './contacts';
 import type { ServiceContext } from './context';
 import { contactKey, decrypt, encrypt } from '../lib/crypto';
 import { diagnose } from './diagnosis';
-import { clientLimitKey, hitClientLimits, takeOncePerEach, takeSendSlots } from './limits';
+import { clientLimitKey, hitClientLimits, sendRules, takeOncePerEach, takeSendSlots } from './limits';
 import type { Locale } from '../../shared/locale';
 import { groupCommitPer } from '../lib/group-commit';
 import { lifetimeSeconds, queueMessages, type MessageOrder } from './messages';
@@ -89,7 +89,7 @@ async function acceptTogether(ctx: ServiceContext, inputs: HelpRequestInput[]): 
           tx,
           admitted.map((i) => `send:${keys[i]}`),
           now,
-          { intervalSeconds: s.resendIntervalSeconds, perHour: s.sendsPerHour, perDay: s.sendsPerDay },
+          sendRules(ctx),
         )
       : [];
     // A refused request is kept too (support sees every attempt), without the contact.

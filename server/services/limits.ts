@@ -106,6 +106,12 @@ export interface SendRules {
   perDay: number;
 }
 
+/** A contact's send limits as configured (resend interval, per hour, per day). */
+export function sendRules(ctx: ServiceContext): SendRules {
+  const s = ctx.config.security;
+  return { intervalSeconds: s.resendIntervalSeconds, perHour: s.sendsPerHour, perDay: s.sendsPerDay };
+}
+
 /**
  * Milliseconds until one more send is allowed, given the recent sends (sliding windows); support's
  * lookup says with it when a worker may ask again.

@@ -8,7 +8,7 @@ import { findAccountById, isLocked, loginMethodOf, type AccountRecord } from '..
 import { audit } from '../audit';
 import { maskContact, maskEmail } from '../contacts';
 import type { ServiceContext } from '../context';
-import { takeSendSlot } from '../limits';
+import { sendRules, takeSendSlot } from '../limits';
 import { queueMessage } from '../messages';
 import {
   accessCodeRefusal,
@@ -93,6 +93,12 @@ const refuse = (reason: ActionRefusal): never => {
   throw new Refused({ status: 'refused', reason });
 };
 
+/** A send slot for the contact, within its send limits like a help request, or the action's 429. */
+async function takeSlotOrRefuse(tx: Db, ctx: ServiceContext, key: string, now: Date): Promise<void> {
+  const slot = await takeSendSlot(tx, `send:${key}`, now, sendRules(ctx));
+  if (!slot.allowed) throw new Refused({ status: 'rate-limited', retryAfterSeconds: slot.retryAfterSeconds });
+}
+
 /**
  * Sends the invitation again: a first login code (by SMS to a `+1` phone, else by email), or for
  * an employer on passwords a link to choose one. Within the contact's send limits, like a help request.
@@ -103,18 +109,11 @@ export async function resendInvitation(
   locale: Locale,
   by: AgentRequest,
 ): Promise<ActionResult<{ channel: Channel; recipient: string }>> {
-  const s = ctx.config.security;
   return act(ctx, accountId, by, 'support.invitation-resent', async (tx, account, now) => {
     if (account.status !== 'invited') refuse('not-invited');
     const target = invitationChannel(account) ?? refuse('no-contact-on-file');
     const key = contactKey(ctx.keys, target.to);
-    const slot = await takeSendSlot(tx, `send:${key}`, now, {
-      intervalSeconds: s.resendIntervalSeconds,
-      perHour: s.sendsPerHour,
-      perDay: s.sendsPerDay,
-    });
-    if (!slot.allowed)
-      throw new Refused({ status: 'rate-limited', retryAfterSeconds: slot.retryAfterSeconds });
+    await takeSlotOrRefuse(tx, ctx, key, now);
     const method = loginMethodOf(account);
     const template =
       method === 'code' ? 'login-code' : method === 'password' ? 'password-reset-link' : 'sso-notice';
@@ -151,17 +150,10 @@ export async function sendLoginHelp(
   locale: Locale,
   by: AgentRequest,
 ): Promise<ActionResult<{ channel: Channel; recipient: string }>> {
-  const s = ctx.config.security;
   return act(ctx, accountId, by, 'support.login-help-sent', async (tx, account, now) => {
     const plan = loginHelpPlan(account) ?? refuse('no-login-help');
     const key = contactKey(ctx.keys, plan.to);
-    const slot = await takeSendSlot(tx, `send:${key}`, now, {
-      intervalSeconds: s.resendIntervalSeconds,
-      perHour: s.sendsPerHour,
-      perDay: s.sendsPerDay,
-    });
-    if (!slot.allowed)
-      throw new Refused({ status: 'rate-limited', retryAfterSeconds: slot.retryAfterSeconds });
+    await takeSlotOrRefuse(tx, ctx, key, now);
     await queueMessage(tx, ctx, {
       template: plan.template,
       channel: plan.channel,

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { auditLog, helpRequests, rateLimits } from '../../db/schema';
 import type { ContactKind } from '../contacts';
 import type { ServiceContext } from '../context';
-import { waitForNextSend } from '../limits';
+import { sendRules, waitForNextSend } from '../limits';
 
 // An account's histories as support reads them: every help request with what came of it, when the
 // next one is possible, and the audit log (state changes and actions apart from look-ups, paged).
@@ -72,7 +72,6 @@ export async function nextHelpRequests(
   now: Date,
 ): Promise<NextHelpRequest[]> {
   if (contacts.length === 0) return [];
-  const s = ctx.config.security;
   const slots = await db
     .select({ key: rateLimits.key, hits: rateLimits.hits })
     .from(rateLimits)
@@ -84,11 +83,7 @@ export async function nextHelpRequests(
     );
   return contacts.map((contact) => {
     const hits = slots.find((slot) => slot.key === `send:${contact.key}`)?.hits ?? [];
-    const wait = waitForNextSend(hits, now.getTime(), {
-      intervalSeconds: s.resendIntervalSeconds,
-      perHour: s.sendsPerHour,
-      perDay: s.sendsPerDay,
-    });
+    const wait = waitForNextSend(hits, now.getTime(), sendRules(ctx));
     return {
       kind: contact.kind,
       masked: contact.masked,
