@@ -5,6 +5,7 @@ import { endingLabel, formatPercent } from '@site/src/support/labels';
 import type { FunnelRow } from '@site/src/support/report-charts';
 import { stepTitle } from '@site/src/support/step-links';
 import shared from '../styles.module.css';
+import LanguageColumns from '../LanguageColumns';
 
 interface Props {
   id: string;
@@ -72,16 +73,7 @@ export default function DropOffTable({ id, rows, locale }: Props): ReactNode {
                 How they ended
               </Translate>
             </th>
-            <th scope="col">
-              <Translate id="support.reports.column.english" description="Reports: column of English answers">
-                In English
-              </Translate>
-            </th>
-            <th scope="col">
-              <Translate id="support.reports.column.french" description="Reports: column of French answers">
-                In French
-              </Translate>
-            </th>
+            <LanguageColumns />
           </tr>
         </thead>
         <tbody>

@@ -6,6 +6,7 @@ import type { Counts, HelpfulnessRow } from '@site/src/support/report-rows';
 import { useHelpfulRatio } from '@site/src/support/use-ratio';
 import shared from '../styles.module.css';
 import styles from './styles.module.css';
+import LanguageColumns from '../LanguageColumns';
 
 /** A page's answers in one language: how many helped, and why the others did not, most said first. */
 function Ratio({ counts, locale }: { counts: Counts | undefined; locale: Locale }): ReactNode {
@@ -55,16 +56,7 @@ export default function HelpfulnessTable({ caption, rows, locale, rowKind }: Pro
                 </Translate>
               )}
             </th>
-            <th scope="col">
-              <Translate id="support.reports.column.english" description="Reports: column of English answers">
-                In English
-              </Translate>
-            </th>
-            <th scope="col">
-              <Translate id="support.reports.column.french" description="Reports: column of French answers">
-                In French
-              </Translate>
-            </th>
+            <LanguageColumns />
           </tr>
         </thead>
         <tbody>
