@@ -1,5 +1,9 @@
+import { Agent, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpServer } from './http/node-server';
 import { createTestServer, type TestServer } from './testing/harness';
+import { expectErrorAnswer, parseAnswer, rawExchange } from './testing/raw-http';
 
 /** What a client sees, but the request id. */
 async function seen(response: Response) {
@@ -12,13 +16,24 @@ async function seen(response: Response) {
 
 describe('admission control under overload', () => {
   let server: TestServer;
+  let http: Server;
+  let port: number;
   beforeAll(async () => {
     // Two requests in flight at most; help requests held 400 ms by the floor fill them.
     server = await createTestServer({ API_MAX_IN_FLIGHT: '2', RESPONSE_FLOOR_MS: '400' });
+    http = await createHttpServer({ fetch: server.app.fetch });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    port = (http.address() as AddressInfo).port;
   });
   afterAll(async () => {
+    http.closeAllConnections();
+    await new Promise((resolve) => http.close(resolve));
     await server.close();
   });
+  const fill = () =>
+    [1, 2].map((n) =>
+      server.post('/api/v1/help-requests', { contact: `filler-${n}@example.org`, purpose: 'login-code' }),
+    );
 
   it('answers a quick 503 with Retry-After, the same for known and unknown contacts, and says so in readiness', async () => {
     // The body is not read before admission: the language comes from Accept-Language.
@@ -54,5 +69,55 @@ describe('admission control under overload', () => {
     server.clock.advanceSeconds(1);
     expect((await server.get('/api/ready')).status).toBe(200);
     expect((await ask('alex.martin@example.com')).status).toBe(202);
+  });
+
+  it('closes the connection of a refused request; the client’s retry on a new one is served', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = () =>
+      new Promise<{ status: number; connection?: string; reused: boolean }>((resolve, reject) => {
+        const body = JSON.stringify({ contact: 'alex.martin@example.com', purpose: 'login-code' });
+        const req = httpRequest(
+          {
+            host: '127.0.0.1',
+            port,
+            method: 'POST',
+            path: '/api/v1/help-requests',
+            agent,
+            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () =>
+              resolve({
+                status: res.statusCode!,
+                connection: res.headers.connection,
+                reused: req.reusedSocket,
+              }),
+            );
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    try {
+      const busy = fill();
+      const started = performance.now();
+      const answer = parseAnswer(
+        await rawExchange(port, [
+          'POST /api/v1/help-requests HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"contact":',
+        ]),
+      );
+      // A body that has not all arrived changes nothing: refused at once, in the error shape.
+      expect(performance.now() - started).toBeLessThan(300);
+      expectErrorAnswer(answer, 503, 'overloaded');
+      expect(answer.headers['retry-after']).toBe('2');
+      expect(answer.headers.connection).toBe('close');
+      expect(await send()).toEqual({ status: 503, connection: 'close', reused: false });
+      await Promise.all(busy);
+      server.clock.advanceSeconds(60);
+      expect(await send()).toEqual({ status: 202, connection: 'keep-alive', reused: false });
+    } finally {
+      agent.destroy();
+    }
   });
 });

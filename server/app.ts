@@ -46,11 +46,35 @@ const HTTP_ERRORS: Partial<Record<number, ErrorCode>> = {
   415: 'unsupported-media-type',
 };
 
-/** A request body announced (length or chunked) that Node has not received whole. */
-function bodyStillArriving(incoming: IncomingMessage | undefined): boolean {
-  if (incoming?.complete !== false || !incoming.headers) return false;
+/** How long an early answer waits for the rest of a small body before closing instead. */
+const BODY_DRAIN_MS = 500;
+
+/**
+ * Whether the connection can serve the client's next request once this one is answered: its body
+ * (if any) has all arrived. An answer given before the body is read (a 415, a 404) usually finds it
+ * already received but not yet parsed: a body within `maxBytes` is read and discarded (for at most
+ * `BODY_DRAIN_MS`) and the connection stays open. A larger or chunked body the client may stop
+ * sending: reusing that connection would lose the client's next request in it, so it is closed.
+ */
+function bodyReceived(incoming: IncomingMessage | undefined, maxBytes: number): boolean | Promise<boolean> {
+  if (incoming?.complete !== false || !incoming.headers) return true;
+  if (incoming.headers['transfer-encoding'] !== undefined) return false;
   const length = Number(incoming.headers['content-length'] ?? 0);
-  return length > 0 || incoming.headers['transfer-encoding'] !== undefined;
+  if (!(length > 0)) return true;
+  if (length > maxBytes || incoming.destroyed) return false;
+  return new Promise((resolve) => {
+    const done = (received: boolean) => {
+      clearTimeout(timer);
+      incoming.off('end', ended).off('error', failed).off('close', closed);
+      resolve(received);
+    };
+    const ended = () => done(true);
+    const failed = () => done(false);
+    const closed = () => done(incoming.complete);
+    const timer = setTimeout(failed, BODY_DRAIN_MS);
+    incoming.on('end', ended).on('error', failed).on('close', closed);
+    incoming.resume();
+  });
 }
 
 /** The client closed the connection before its request had arrived (or been answered). */
@@ -90,10 +114,9 @@ export function createApp(deps: AppDeps) {
   app.use(requestIds(proxies));
   app.use(async (c, next) => {
     await next();
-    // Closing: while draining; and after an early answer (a 413, a 415...) to a body that has not
-    // all arrived, which the client may stop sending: reusing that connection would lose the
-    // client's next request.
-    if (deps.lifecycle.draining || bodyStillArriving(c.env?.incoming))
+    // Closing: while draining; and after an early answer to a body that will not all arrive.
+    if (c.res.headers.get('Connection') === 'close') return;
+    if (deps.lifecycle.draining || !(await bodyReceived(c.env?.incoming, config.security.bodyLimitBytes)))
       c.res.headers.set('Connection', 'close');
   });
   app.use(requestLogger(logger));

@@ -67,6 +67,52 @@ describe('the HTTP edge below Hono', () => {
     }
   });
 
+  it('keeps the connection after an answer given before a small body was read; closes it when the body stops', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (contentType: string) =>
+      new Promise<{ status: number; connection?: string; reused: boolean }>((resolve, reject) => {
+        const body = JSON.stringify({ contact: 'sam@example.org', locale: 'en' });
+        const req = httpRequest(
+          {
+            host: '127.0.0.1',
+            port,
+            method: 'POST',
+            path: '/api/v1/contact-checks',
+            agent,
+            headers: { 'content-type': contentType, 'content-length': Buffer.byteLength(body) },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () =>
+              resolve({
+                status: res.statusCode!,
+                connection: res.headers.connection,
+                reused: req.reusedSocket,
+              }),
+            );
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    try {
+      expect(await send('text/plain')).toEqual({ status: 415, connection: 'keep-alive', reused: false });
+      // The same connection, its first body read and dropped: the next request is whole.
+      expect(await send('application/json')).toEqual({ status: 200, connection: 'keep-alive', reused: true });
+    } finally {
+      agent.destroy();
+    }
+    const started = performance.now();
+    const answer = parseAnswer(
+      await rawExchange(port, [
+        'POST /api/v1/contact-checks HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\n{"contact":',
+      ]),
+    );
+    expectErrorAnswer(answer, 415, 'unsupported-media-type');
+    expect(answer.headers.connection).toBe('close');
+    expect(performance.now() - started).toBeLessThan(1500);
+  });
+
   it.each([
     [
       'headers over 16 KB',
