@@ -8,6 +8,7 @@ import {
   resetFailures,
   takeOncePer,
   takeSendSlot,
+  takeSendSlots,
 } from './limits';
 
 const rules = { intervalSeconds: 60, perHour: 5, perDay: 10 };
@@ -30,6 +31,22 @@ describe('limits', () => {
     expect(await slot('send:a', 0)).toEqual({ allowed: true, retryAfterSeconds: 60 });
     expect(await slot('send:a', 59)).toEqual({ allowed: false, retryAfterSeconds: 1 });
     expect(await slot('send:a', 60)).toEqual({ allowed: true, retryAfterSeconds: 60 });
+  });
+
+  it('decides requests arriving together in order, a new contact twice and one on record', async () => {
+    await slot('send:known', 0);
+    const together = await database.db.transaction((tx) =>
+      takeSendSlots(tx, ['send:new', 'send:new', 'send:other', 'send:known'], at(60), rules),
+    );
+    expect(together).toEqual([
+      { allowed: true, retryAfterSeconds: 60 },
+      { allowed: false, retryAfterSeconds: 60 },
+      { allowed: true, retryAfterSeconds: 60 },
+      { allowed: true, retryAfterSeconds: 60 },
+    ]);
+    // Each send was kept: the next ones wait for the interval.
+    for (const key of ['send:new', 'send:other', 'send:known'])
+      expect(await slot(key, 90)).toEqual({ allowed: false, retryAfterSeconds: 30 });
   });
 
   it('allows 5 sends per sliding hour and 10 per sliding day', async () => {

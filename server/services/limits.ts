@@ -138,10 +138,11 @@ export async function takeSendSlot(tx: Db, key: string, now: Date, rules: SendRu
 }
 
 /**
- * {@link takeSendSlot} for several requests at once (a batch of help requests), in three
- * statements whatever their number: the rows of their contacts are locked by one upsert, each
- * request is decided in order (two for one contact: the second sees the first's send), and the
- * changed rows are written back by one update.
+ * {@link takeSendSlot} for several requests at once (a batch of help requests), in two statements
+ * at most whatever their number: the rows of their contacts are locked (or created with their
+ * first send) by one upsert, each request is decided in order (two for one contact: the second
+ * sees the first's send), and the rows already on record that changed are written back by one
+ * update.
  */
 export async function takeSendSlots(
   tx: Db,
@@ -152,13 +153,20 @@ export async function takeSendSlots(
   const nowMs = now.getTime();
   const expiresAt = new Date(nowMs + DAY);
   const distinct = [...new Set(keys)].sort();
+  // A contact with no row yet (most of a storm) has no recent send, so its first request is
+  // allowed: the upsert writes that send with the row, and only contacts already on record need
+  // the second statement.
+  const firstAllowed = !(waitForNextSend([], nowMs, rules) > 0);
   // The upsert locks the rows (sorted: two batches lock them in the same order).
   const rows = await tx
     .insert(rateLimits)
-    .values(distinct.map((key) => ({ key, hits: [], expiresAt })))
+    .values(distinct.map((key) => ({ key, hits: firstAllowed ? [nowMs] : [], expiresAt })))
     .onConflictDoUpdate({ target: rateLimits.key, set: { key: sql`excluded.key` } })
-    .returning({ key: rateLimits.key, hits: rateLimits.hits });
-  const hitsOf = new Map(rows.map((row) => [row.key, row.hits.filter((t) => t > nowMs - DAY)]));
+    .returning({ key: rateLimits.key, hits: rateLimits.hits, inserted: sql<boolean>`(xmax = 0)` });
+  const fresh = new Set(rows.filter((row) => row.inserted && firstAllowed).map((row) => row.key));
+  const hitsOf = new Map(
+    rows.map((row) => [row.key, fresh.has(row.key) ? [] : row.hits.filter((t) => t > nowMs - DAY)]),
+  );
   const changed = new Set<string>();
   const results = keys.map((key): LimitResult => {
     const recent = hitsOf.get(key) ?? [];
@@ -169,6 +177,8 @@ export async function takeSendSlots(
     changed.add(key);
     return { allowed: true, retryAfterSeconds: Math.ceil(waitForNextSend(hits, nowMs, rules) / 1000) };
   });
+  // A fresh row already holds its first send.
+  for (const key of fresh) if (hitsOf.get(key)!.length === 1) changed.delete(key);
   if (changed.size === 1) {
     const [key] = changed;
     await tx
