@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { deliveries } from '../db/schema';
-import { openPayload } from '../messaging/outbox';
+import { openPayload, type ClaimedDelivery } from '../messaging/outbox';
 import type { Transports } from '../messaging/transports';
 import type { ServiceContext } from '../services/context';
 
@@ -29,10 +29,20 @@ export async function markStaleSends(ctx: ServiceContext, options: { all?: boole
   return rows.length;
 }
 
+/** Messages claimed at once: the smaller of the transports' batches. */
+export function claimLimit(transports: Transports): number {
+  return Math.min(transports.email.batch ?? BATCH, transports.sms.batch ?? BATCH);
+}
+
+/** Until when a message claimed now is leased to this worker. */
+export function leaseFrom(ctx: ServiceContext): Date {
+  return new Date(ctx.clock.now().getTime() + ctx.config.worker.leaseSeconds * 1000);
+}
+
 /** Sends the due messages once (a batch at most); returns how many were attempted. */
 export async function deliverDue(ctx: ServiceContext, transports: Transports): Promise<number> {
   const now = ctx.clock.now();
-  const leaseUntil = new Date(now.getTime() + ctx.config.worker.leaseSeconds * 1000);
+  const leaseUntil = leaseFrom(ctx);
   // Claimed atomically (skip locked): another instance never takes the same message.
   const claimed = await ctx.db.transaction(async (tx) => {
     const due = await tx
@@ -40,7 +50,7 @@ export async function deliverDue(ctx: ServiceContext, transports: Transports): P
       .from(deliveries)
       .where(and(eq(deliveries.status, 'pending'), lte(deliveries.nextAttemptAt, now)))
       .orderBy(asc(deliveries.nextAttemptAt), asc(deliveries.seq))
-      .limit(Math.min(transports.email.batch ?? BATCH, transports.sms.batch ?? BATCH))
+      .limit(claimLimit(transports))
       .for('update', { skipLocked: true });
     if (due.length === 0) return [];
     return tx
@@ -52,8 +62,25 @@ export async function deliverDue(ctx: ServiceContext, transports: Transports): P
           due.map((row) => row.id),
         ),
       )
-      .returning();
+      .returning({
+        id: deliveries.id,
+        channel: deliveries.channel,
+        attempts: deliveries.attempts,
+        payloadEnc: deliveries.payloadEnc,
+      });
   });
+  return sendClaimed(ctx, transports, claimed);
+}
+
+/**
+ * Sends messages this worker has claimed (leased, status `sending`) and records each outcome:
+ * sent, retried later with backoff, or failed. Returns how many were attempted.
+ */
+export async function sendClaimed(
+  ctx: ServiceContext,
+  transports: Transports,
+  claimed: readonly ClaimedDelivery[],
+): Promise<number> {
   const sent: { id: string; transport: string; providerMessageId: string | null }[] = [];
   await Promise.all(
     claimed.map(async (delivery) => {

@@ -2,7 +2,7 @@ import type { Transports } from '../messaging/transports';
 import type { ServiceContext } from '../services/context';
 import { processHelpRequests } from '../services/help-requests';
 import { purgeExpiredLimits } from '../services/limits';
-import { deliverDue, markStaleSends } from './deliveries';
+import { claimLimit, deliverDue, leaseFrom, markStaleSends, sendClaimed } from './deliveries';
 
 export { backoffMs, deliverDue, markStaleSends } from './deliveries';
 
@@ -33,8 +33,12 @@ export class Worker {
       this.lastStaleCheck = started;
       await markStaleSends(this.ctx);
     }
-    const requests = await processHelpRequests(this.ctx);
     let sent = 0;
+    // The messages of each batch are queued already claimed, and sent once it is committed.
+    const requests = await processHelpRequests(this.ctx, {
+      claim: () => ({ leaseUntil: leaseFrom(this.ctx), limit: claimLimit(this.transports) }),
+      afterBatch: async (claimed) => (sent += await sendClaimed(this.ctx, this.transports, claimed)),
+    });
     for (
       let batch = await deliverDue(this.ctx, this.transports);
       batch > 0;

@@ -28,10 +28,39 @@ export interface NewDelivery {
   now: Date;
 }
 
-/** Queues messages in the outbox, in the caller's transaction (one statement); the worker sends them. */
-export async function enqueueDeliveries(tx: Db, keys: Keys, list: readonly NewDelivery[]): Promise<string[]> {
-  if (list.length === 0) return [];
+/** A message taken for sending (status `sending`, leased): what the sender needs. */
+export interface ClaimedDelivery {
+  id: string;
+  channel: Channel;
+  attempts: number;
+  payloadEnc: string | null;
+}
+
+/**
+ * Taking the first `limit` messages for sending as they are queued, leased until `leaseUntil`:
+ * the worker that queues them sends them once the transaction is committed, without claiming
+ * them again (one row version fewer per message). `limit` is the transports' batch, so no more
+ * are in flight at a crash than when claimed later.
+ */
+export interface ClaimOnQueue {
+  leaseUntil: Date;
+  limit: number;
+}
+
+/**
+ * Queues messages in the outbox, in the caller's transaction (one statement); the worker sends
+ * them. With `claim`, the first ones are queued already taken for sending and returned.
+ */
+export async function enqueueDeliveries(
+  tx: Db,
+  keys: Keys,
+  list: readonly NewDelivery[],
+  claim?: ClaimOnQueue,
+): Promise<{ ids: string[]; claimed: ClaimedDelivery[] }> {
+  if (list.length === 0) return { ids: [], claimed: [] };
   const column = <T>(pick: (delivery: NewDelivery) => T) => list.map(pick);
+  const sealed = column((d) => encrypt(keys, JSON.stringify(d.payload)));
+  const taken = (i: number) => claim !== undefined && i < claim.limit;
   const inserted = await insertColumns<{ id: string }>(
     tx,
     deliveries,
@@ -44,18 +73,25 @@ export async function enqueueDeliveries(tx: Db, keys: Keys, list: readonly NewDe
       ['template', 'text', column((d) => d.template)],
       ['locale', 'text', column((d) => d.locale)],
       ['recipient_masked', 'text', column((d) => d.recipientMasked)],
-      ['payload_enc', 'text', column((d) => encrypt(keys, JSON.stringify(d.payload)))],
+      ['payload_enc', 'text', sealed],
       ['next_attempt_at', 'timestamptz', column((d) => d.now.toISOString())],
+      ['status', 'text', list.map((_, i) => (taken(i) ? 'sending' : 'pending'))],
+      ['attempts', 'int4', list.map((_, i) => (taken(i) ? 1 : 0))],
+      ['lease_until', 'timestamptz', list.map((_, i) => (taken(i) ? claim!.leaseUntil.toISOString() : null))],
     ],
     'id',
   );
-  return inserted.map((row) => row.id);
+  const ids = inserted.map((row) => row.id);
+  const claimed = list.flatMap((d, i): ClaimedDelivery[] =>
+    taken(i) ? [{ id: ids[i], channel: d.channel, attempts: 1, payloadEnc: sealed[i] }] : [],
+  );
+  return { ids, claimed };
 }
 
 /** Queues one message in the outbox, in the caller's transaction; the worker sends it. */
 export async function enqueueDelivery(tx: Db, keys: Keys, delivery: NewDelivery): Promise<string> {
-  const [id] = await enqueueDeliveries(tx, keys, [delivery]);
-  return id;
+  const { ids } = await enqueueDeliveries(tx, keys, [delivery]);
+  return ids[0];
 }
 
 export function openPayload(keys: Keys, sealed: string | null): OutgoingPayload | null {

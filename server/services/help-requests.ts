@@ -9,6 +9,7 @@ import { diagnose } from './diagnosis';
 import { clientLimitKey, hitClientLimits, sendRules, takeOncePerEach, takeSendSlots } from './limits';
 import type { Locale } from '../../shared/locale';
 import { groupCommitPer } from '../lib/group-commit';
+import type { ClaimedDelivery, ClaimOnQueue } from '../messaging/outbox';
 import { lifetimeSeconds, queueMessages, type MessageOrder } from './messages';
 
 export type ChannelProblem = 'sms-unavailable' | 'phone-required' | 'email-required';
@@ -170,11 +171,16 @@ const PROCESS_BATCH = 100;
 
 /**
  * Processes the oldest queued help requests (up to `limit`), in one transaction: diagnose each
- * against its account, issue the codes or tokens, queue the messages, forget the contacts. A crash
+ * against its account, issue the codes or tokens, queue the messages (with `claim`, the first ones
+ * already taken for sending, returned), forget the contacts. A crash
  * rolls it all back and the requests are processed again, so nothing is lost or sent twice.
- * Another instance's worker skips the rows this one holds. Returns how many were processed.
+ * Another instance's worker skips the rows this one holds. Returns how many were processed, and the claimed messages.
  */
-export async function processHelpRequestBatch(ctx: ServiceContext, limit = PROCESS_BATCH): Promise<number> {
+export async function processHelpRequestBatch(
+  ctx: ServiceContext,
+  limit = PROCESS_BATCH,
+  claim?: ClaimOnQueue,
+): Promise<{ processed: number; claimed: ClaimedDelivery[] }> {
   return ctx.db.transaction(async (tx) => {
     const jobs = await tx
       .select()
@@ -183,7 +189,7 @@ export async function processHelpRequestBatch(ctx: ServiceContext, limit = PROCE
       .orderBy(asc(helpRequests.seq))
       .limit(limit)
       .for('update', { skipLocked: true });
-    if (jobs.length === 0) return 0;
+    if (jobs.length === 0) return { processed: 0, claimed: [] };
     const now = ctx.clock.now();
     const contacts = jobs.map((job) => checkContact(job.contactEnc ? decrypt(ctx.keys, job.contactEnc) : ''));
     const valid = contacts.filter((contact): contact is ValidContact => contact.kind !== 'invalid');
@@ -249,7 +255,7 @@ export async function processHelpRequestBatch(ctx: ServiceContext, limit = PROCE
         });
       }
     });
-    await queueMessages(tx, ctx, orders);
+    const claimed = await queueMessages(tx, ctx, orders, claim);
     const outcomes = jobs.map((_, i) => {
       const contact = contacts[i];
       if (contact.kind === 'invalid') return 'invalid-contact';
@@ -263,17 +269,33 @@ export async function processHelpRequestBatch(ctx: ServiceContext, limit = PROCE
     await tx.execute(
       sql`update ${helpRequests} set status = 'done', processed_at = ${now.toISOString()}::timestamptz, contact_enc = null, outcome = v.outcome from (values ${values}) as v(id, outcome) where ${helpRequests.id} = v.id`,
     );
-    return jobs.length;
+    return { processed: jobs.length, claimed };
   });
 }
 
-/** Drains the queue (bounded), returning how many requests were processed. */
-export async function processHelpRequests(ctx: ServiceContext, max = 100): Promise<number> {
+/**
+ * Drains the queue (bounded), returning how many requests were processed. `afterBatch` gets each
+ * committed batch's claimed messages (see {@link processHelpRequestBatch}) before the next batch.
+ */
+export async function processHelpRequests(
+  ctx: ServiceContext,
+  options: {
+    max?: number;
+    claim?: () => ClaimOnQueue;
+    afterBatch?: (claimed: ClaimedDelivery[]) => Promise<unknown>;
+  } = {},
+): Promise<number> {
+  const max = options.max ?? 100;
   let processed = 0;
   while (processed < max) {
-    const batch = await processHelpRequestBatch(ctx, Math.min(PROCESS_BATCH, max - processed));
-    if (batch === 0) break;
-    processed += batch;
+    const batch = await processHelpRequestBatch(
+      ctx,
+      Math.min(PROCESS_BATCH, max - processed),
+      options.claim?.(),
+    );
+    if (batch.processed === 0) break;
+    processed += batch.processed;
+    if (batch.claimed.length) await options.afterBatch?.(batch.claimed);
   }
   return processed;
 }

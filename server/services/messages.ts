@@ -1,6 +1,11 @@
 import type { Db } from '../db/client';
 import type { Channel, Purpose } from '../db/schema';
-import { enqueueDeliveries, type NewDelivery } from '../messaging/outbox';
+import {
+  enqueueDeliveries,
+  type ClaimedDelivery,
+  type ClaimOnQueue,
+  type NewDelivery,
+} from '../messaging/outbox';
 import {
   renderEmail,
   renderSms,
@@ -70,14 +75,16 @@ export interface MessageOrder {
  * Queues messages, in the caller's transaction: issues the code or link token each template
  * carries (voiding the earlier ones), renders each in its recipient's language and puts them in
  * the outbox for the delivery worker, in a few statements whatever their number. Help requests
- * and support actions both send through here.
+ * and support actions both send through here. With `claim` (the worker), the first ones are
+ * queued already taken for sending and returned, for the worker to send after the commit.
  */
 export async function queueMessages(
   tx: Db,
   ctx: ServiceContext,
   orders: readonly MessageOrder[],
-): Promise<void> {
-  if (orders.length === 0) return;
+  claim?: ClaimOnQueue,
+): Promise<ClaimedDelivery[]> {
+  if (orders.length === 0) return [];
   const carrying = orders
     .map((order, index) => ({ order, index, purpose: PURPOSE_OF_TEMPLATE[order.template] }))
     .filter((entry): entry is { order: MessageOrder; index: number; purpose: Purpose } =>
@@ -102,11 +109,13 @@ export async function queueMessages(
     }),
   );
   const secretOf = new Map(carrying.map(({ index }, i) => [index, secrets[i]]));
-  await enqueueDeliveries(
+  const { claimed } = await enqueueDeliveries(
     tx,
     ctx.keys,
     orders.map((order, index) => rendered(ctx, order, secretOf.get(index))),
+    claim,
   );
+  return claimed;
 }
 
 /** Queues one message: {@link queueMessages} with one order. */
