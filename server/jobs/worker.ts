@@ -6,7 +6,14 @@ import { claimLimit, deliverDue, leaseFrom, markStaleSends, sendClaimed } from '
 
 export { backoffMs, deliverDue, markStaleSends } from './deliveries';
 
-const WAKE_DELAY_MS = 20;
+/**
+ * How long a woken worker waits before its pass, so that a burst of requests is handled in a few
+ * large batches. Each pass holds the database while it runs, and a request being accepted waits
+ * for it: in the bench's storm (50 clients, embedded database) 20 ms gave ~950 accepted requests
+ * per second, 100 ms ~1,250–1,500 with the same p99. A code still leaves a tenth of a second after
+ * it was asked for.
+ */
+const WAKE_DELAY_MS = 100;
 
 /**
  * The background worker: turns queued help requests into messages and delivers them, with
