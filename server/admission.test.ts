@@ -1,9 +1,9 @@
-import { Agent, request as httpRequest, type Server } from 'node:http';
+import { Agent, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpServer } from './http/node-server';
 import { createTestServer, type TestServer } from './testing/harness';
-import { expectErrorAnswer, parseAnswer, rawExchange } from './testing/raw-http';
+import { expectErrorAnswer, parseAnswer, postOnAgent, rawExchange } from './testing/raw-http';
 
 /** What a client sees, but the request id. */
 async function seen(response: Response) {
@@ -74,31 +74,12 @@ describe('admission control under overload', () => {
   it('closes the connection of a refused request; the client’s retry on a new one is served', async () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const send = () =>
-      new Promise<{ status: number; connection?: string; reused: boolean }>((resolve, reject) => {
-        const body = JSON.stringify({ contact: 'alex.martin@example.com', purpose: 'login-code' });
-        const req = httpRequest(
-          {
-            host: '127.0.0.1',
-            port,
-            method: 'POST',
-            path: '/api/v1/help-requests',
-            agent,
-            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-          },
-          (res) => {
-            res.resume();
-            res.on('end', () =>
-              resolve({
-                status: res.statusCode!,
-                connection: res.headers.connection,
-                reused: req.reusedSocket,
-              }),
-            );
-          },
-        );
-        req.on('error', reject);
-        req.end(body);
-      });
+      postOnAgent(
+        agent,
+        port,
+        '/api/v1/help-requests',
+        JSON.stringify({ contact: 'alex.martin@example.com', purpose: 'login-code' }),
+      );
     try {
       const busy = fill();
       const started = performance.now();

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../testing/harness';
-import { expectErrorAnswer, parseAnswer, rawExchange } from '../testing/raw-http';
+import { expectErrorAnswer, parseAnswer, postOnAgent, rawExchange } from '../testing/raw-http';
 import { createHttpServer } from './node-server';
 
 describe('the HTTP edge below Hono', () => {
@@ -70,31 +70,13 @@ describe('the HTTP edge below Hono', () => {
   it('keeps the connection after an answer given before a small body was read; closes it when the body stops', async () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const send = (contentType: string) =>
-      new Promise<{ status: number; connection?: string; reused: boolean }>((resolve, reject) => {
-        const body = JSON.stringify({ contact: 'sam@example.org', locale: 'en' });
-        const req = httpRequest(
-          {
-            host: '127.0.0.1',
-            port,
-            method: 'POST',
-            path: '/api/v1/contact-checks',
-            agent,
-            headers: { 'content-type': contentType, 'content-length': Buffer.byteLength(body) },
-          },
-          (res) => {
-            res.resume();
-            res.on('end', () =>
-              resolve({
-                status: res.statusCode!,
-                connection: res.headers.connection,
-                reused: req.reusedSocket,
-              }),
-            );
-          },
-        );
-        req.on('error', reject);
-        req.end(body);
-      });
+      postOnAgent(
+        agent,
+        port,
+        '/api/v1/contact-checks',
+        JSON.stringify({ contact: 'sam@example.org', locale: 'en' }),
+        contentType,
+      );
     try {
       expect(await send('text/plain')).toEqual({ status: 415, connection: 'keep-alive', reused: false });
       // The same connection, its first body read and dropped: the next request is whole.

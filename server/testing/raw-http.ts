@@ -1,3 +1,4 @@
+import { request as httpRequest, type Agent } from 'node:http';
 import { connect } from 'node:net';
 import { expect } from 'vitest';
 
@@ -58,4 +59,42 @@ export function expectErrorAnswer(answer: RawAnswer, status: number, code?: stri
   expect(answer.headers['x-content-type-options']).toBe('nosniff');
   expect(answer.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
   expect(answer.headers['x-frame-options']).toBe('DENY');
+}
+
+/** What a client on a keep-alive connection sees of an answer: its status, `Connection`, reuse. */
+export interface KeptAnswer {
+  status: number;
+  connection: string | undefined;
+  /** Whether the request went out on a connection an earlier answer had left open. */
+  reused: boolean;
+}
+
+/** POSTs `body` through `agent` (keep-alive) and tells what the connection did. */
+export function postOnAgent(
+  agent: Agent,
+  port: number,
+  path: string,
+  body: string,
+  contentType = 'application/json',
+): Promise<KeptAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path,
+        agent,
+        headers: { 'content-type': contentType, 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, connection: res.headers.connection, reused: req.reusedSocket }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
 }
