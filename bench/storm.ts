@@ -24,7 +24,7 @@ interface OverloadResult {
   statuses: Map<number, number>;
   shed: number;
   shedWithoutRetryAfter: number;
-  /** Requests with no answer within 2 s (given up at 2 s), and socket errors. */
+  /** Requests with no answer within 2 s (given up then). */
   unanswered: number;
   socketErrors: number;
   /** Every answer's time, from the request's start (connecting included) to its last byte. */

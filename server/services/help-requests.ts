@@ -172,9 +172,9 @@ const PROCESS_BATCH = 100;
 /**
  * Processes the oldest queued help requests (up to `limit`), in one transaction: diagnose each
  * against its account, issue the codes or tokens, queue the messages (with `claim`, the first ones
- * already taken for sending, returned), forget the contacts. A crash
- * rolls it all back and the requests are processed again, so nothing is lost or sent twice.
- * Another instance's worker skips the rows this one holds. Returns how many were processed, and the claimed messages.
+ * already taken for sending), forget the contacts. A crash rolls it all back and the requests are
+ * processed again, so nothing is lost or sent twice. Another instance's worker skips the rows this
+ * one holds. Returns how many were processed, and the messages claimed for the caller to send.
  */
 export async function processHelpRequestBatch(
   ctx: ServiceContext,
