@@ -8,6 +8,7 @@ import { apiError, type ErrorCode } from './http/errors';
 import type { AppDeps, AppEnv } from './http/env';
 import {
   admissionControl,
+  announcedBody,
   bodySizeLimit,
   clientAddress,
   localeOf,
@@ -58,8 +59,8 @@ const BODY_DRAIN_MS = 500;
  */
 function bodyReceived(incoming: IncomingMessage | undefined, maxBytes: number): boolean | Promise<boolean> {
   if (incoming?.complete !== false || !incoming.headers) return true;
-  if (incoming.headers['transfer-encoding'] !== undefined) return false;
-  const length = Number(incoming.headers['content-length'] ?? 0);
+  const length = announcedBody(incoming.headers);
+  if (length === 'chunked') return false;
   if (!(length > 0)) return true;
   if (length > maxBytes || incoming.destroyed) return false;
   return new Promise((resolve) => {

@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import { BlockList, isIP } from 'node:net';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -168,6 +169,12 @@ export function admissionControl(admission: Admission, clock: Clock): Middleware
   };
 }
 
+/** The body a request's headers announce: chunked, or its length (0 for none). */
+export function announcedBody(headers: IncomingHttpHeaders): 'chunked' | number {
+  if (headers['transfer-encoding'] !== undefined) return 'chunked';
+  return Number(headers['content-length'] ?? 0);
+}
+
 /**
  * Bodies over `maxSize` bytes get a 413. A body announced by its length is judged from the header
  * alone, as Node's request: looking at the web Request's body would build it (an abort signal and a
@@ -179,10 +186,9 @@ export function bodySizeLimit(maxSize: number): MiddlewareHandler<AppEnv> {
   const counted = bodyLimit({ maxSize, onError: tooLarge });
   return async (c, next) => {
     const headers = c.env?.incoming?.headers;
-    if (!headers || headers['transfer-encoding'] !== undefined) return counted(c, next);
-    const length = headers['content-length'];
-    if (length === undefined) return next(); // no body: Node reads none
-    return Number(length) > maxSize ? tooLarge(c) : next();
+    const body = headers ? announcedBody(headers) : 'chunked';
+    if (body === 'chunked') return counted(c, next);
+    return body > maxSize ? tooLarge(c) : next();
   };
 }
 
