@@ -70,6 +70,7 @@ const config: Config = {
   plugins: [
     './src/plugins/support-links/index.ts',
     './src/plugins/plain-code/index.ts',
+    './src/plugins/compile-hints/index.ts',
     './src/plugins/build-settings/index.ts',
     './src/plugins/split-translations/index.ts',
     // Search: the articles' search documents (loaded on first use) and the /search page.

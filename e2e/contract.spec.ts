@@ -1,4 +1,6 @@
 import { LINK_CONTRACT, LOCALES, localizedPath } from '../src/link-contract';
+import { formatDay } from '../shared/dates';
+import { COMPILE_HINT } from '../src/plugins/compile-hints';
 import { expect, gotoHydrated, test } from './fixtures';
 
 // One browser page per locale walks the whole contract: the pages share the HTTP cache, which keeps
@@ -76,7 +78,16 @@ test.describe('article pages', () => {
     const breadcrumbs = page.getByRole('navigation', { name: 'Fil d’Ariane' });
     await expect(breadcrumbs.getByRole('link', { name: 'Accueil' })).toHaveAttribute('href', '/fr/');
     await expect(breadcrumbs).toContainText('Codes de connexion');
-    await expect(page.locator('.theme-last-updated')).toContainText('Dernière mise à jour');
+    // The date of the last change, in French words, the same day as the machine-readable one.
+    const updated = page.locator('.theme-last-updated time');
+    const iso = await updated.getAttribute('datetime');
+    expect(iso).toMatch(/^\d{4}-\d\d-\d\dT/);
+    await expect(page.locator('.theme-last-updated')).toHaveText(
+      `Dernière mise à jour le ${formatDay(iso!, 'fr')}`,
+    );
+    await expect(updated).toHaveText(
+      /^\d{1,2}\u00a0(janv\.|févr\.|mars|avr\.|mai|juin|juil\.|août|sept\.|oct\.|nov\.|déc\.)\u00a0\d{4}$/,
+    );
     const sidebar = page.getByRole('navigation', { name: 'Articles d’aide' });
     await expect(sidebar).toContainText('Je n’arrive pas à me connecter');
     await expect(sidebar).not.toContainText('Aider votre personnel');
@@ -87,5 +98,48 @@ test.describe('article pages', () => {
     const sidebar = page.getByRole('navigation', { name: 'Docs sidebar' });
     await expect(sidebar).toContainText('Helping your workers');
     await expect(sidebar).not.toContainText('Login codes');
+    const iso = await page.locator('.theme-last-updated time').getAttribute('datetime');
+    await expect(page.locator('.theme-last-updated')).toHaveText(`Last updated on ${formatDay(iso!, 'en')}`);
+    await expect(page.locator('.theme-last-updated time')).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
   });
+
+  test.describe('on a phone', () => {
+    test.use({ viewport: { width: 360, height: 740 } });
+
+    test('move the article list into the menu, and back beside the article on a wider screen', async ({
+      page,
+    }) => {
+      await gotoHydrated(page, '/fr/docs/workers/login/code-not-received');
+      // The phone layout comes after hydration: the desktop sidebar leaves, the menu's drawer holds the list.
+      await expect(page.locator('.theme-doc-sidebar-container nav')).toHaveCount(0);
+      await page.getByRole('button', { name: 'Ouvrir/fermer la barre de navigation' }).click();
+      const menu = page.locator('.navbar-sidebar');
+      await expect(menu.getByRole('button', { name: '← Retour au menu principal' })).toBeVisible();
+      await expect(menu.getByRole('link', { name: 'Le code n’arrive pas' })).toHaveAttribute(
+        'aria-current',
+        'page',
+      );
+      await menu.getByRole('link', { name: 'Code refusé ou expiré' }).click();
+      await expect(page).toHaveURL('/fr/docs/workers/login/code-rejected');
+      await expect(menu).toBeHidden();
+
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await expect(page.getByRole('navigation', { name: 'Articles d’aide' })).toBeVisible();
+      await expect(page.locator('.table-of-contents').first()).toBeVisible();
+    });
+  });
+});
+
+test('the startup bundle asks the browser to compile it while it downloads', async ({ page, request }) => {
+  await page.goto('/docs/workers/login/code-not-received');
+  const sources = await page
+    .locator('script[src]')
+    .evaluateAll((scripts) => scripts.map((s) => s.getAttribute('src')!));
+  const startup = sources.find((src) => /\/main\.[0-9a-f]+\.js$/.test(src));
+  expect(startup, `scripts: ${sources.join(', ')}`).toBeDefined();
+  const body = await (await request.get(startup!)).text();
+  expect(body.split('\n', 1)[0]).toBe(COMPILE_HINT);
+  // The other scripts are compiled lazily, as usual.
+  for (const src of sources.filter((s) => s !== startup))
+    expect((await (await request.get(src)).text()).startsWith(COMPILE_HINT), src).toBe(false);
 });

@@ -8,8 +8,15 @@ import type { Plugin } from '@docusaurus/types';
  *   blocks themselves are plain text, src/theme/CodeBlock);
  * - the route-change progress bar uses three calls of `nprogress`: a stand-in does those;
  * - `@docusaurus/utils-common` brings all of `tslib` through its CommonJS entry: the bundles import
- *   its files directly.
+ *   its files directly;
+ * - the theme's `useWindowSize` switches a phone's layout after hydration as an urgent render: the
+ *   stand-in makes that switch a transition (window-size-stand-in.ts).
  */
+const THEME_WINDOW_SIZE = path.join(
+  path.dirname(require.resolve('@docusaurus/theme-common')),
+  'hooks/useWindowSize',
+);
+
 export default function plainCodePlugin(): Plugin {
   return {
     name: 'plain-code',
@@ -20,6 +27,8 @@ export default function plainCodePlugin(): Plugin {
             'prism-react-renderer$': path.resolve(__dirname, 'prism-stand-in.ts'),
             nprogress$: path.resolve(__dirname, 'nprogress-stand-in.ts'),
             '@docusaurus/utils-common$': path.resolve(__dirname, 'utils-common-entry.ts'),
+            // theme-common imports it by a relative path: the alias names the file it resolves to.
+            [THEME_WINDOW_SIZE]: path.resolve(__dirname, 'window-size-stand-in.ts'),
           },
         },
       };
