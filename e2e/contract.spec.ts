@@ -127,6 +127,25 @@ test.describe('article pages', () => {
       await expect(page.getByRole('navigation', { name: 'Articles d’aide' })).toBeVisible();
       await expect(page.locator('.table-of-contents').first()).toBeVisible();
     });
+
+    test('fetch ahead the files of the links in view, each file once', async ({ page }) => {
+      await gotoHydrated(page, '/docs/workers/login/code-not-received');
+      // Prefetching waits for idle time: some files come, and none is asked for twice.
+      await expect.poll(() => page.locator('link[rel="prefetch"]').count()).toBeGreaterThan(3);
+      const files = await page
+        .locator('link[rel="prefetch"]')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
+      expect(
+        files.every((file) => /^\/assets\/js\/[\w~-]+\.[0-9a-f]+\.js$/.test(file)),
+        files.join(', '),
+      ).toBe(true);
+      expect(new Set(files).size).toBe(files.length);
+      // A link of the menu still opens its article.
+      await page.getByRole('button', { name: 'Toggle navigation bar' }).click();
+      await page.locator('.navbar-sidebar').getByRole('link', { name: 'Code refused or expired' }).click();
+      await expect(page).toHaveURL('/docs/workers/login/code-rejected');
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    });
   });
 });
 

@@ -10,12 +10,14 @@ import type { Plugin } from '@docusaurus/types';
  * - `@docusaurus/utils-common` brings all of `tslib` through its CommonJS entry: the bundles import
  *   its files directly;
  * - the theme's `useWindowSize` switches a phone's layout after hydration as an urgent render: the
- *   stand-in makes that switch a transition (window-size-stand-in.ts).
+ *   stand-in makes that switch a transition (window-size-stand-in.ts);
+ * - the navbar's secondary menu (the docs sidebar in a phone's menu) sorted its props with
+ *   `localeCompare`, building the ICU collator during that switch (secondary-menu-stand-in.tsx);
+ * - `window.docusaurus.prefetch` (links in view fetch their route's files) waits for idle time and
+ *   asks for each file once (route-prefetch-stand-in.ts).
  */
-const THEME_WINDOW_SIZE = path.join(
-  path.dirname(require.resolve('@docusaurus/theme-common')),
-  'hooks/useWindowSize',
-);
+const THEME_COMMON = path.dirname(require.resolve('@docusaurus/theme-common'));
+const CORE_CLIENT = path.join(path.dirname(require.resolve('@docusaurus/core/package.json')), 'lib/client');
 
 export default function plainCodePlugin(): Plugin {
   return {
@@ -27,8 +29,16 @@ export default function plainCodePlugin(): Plugin {
             'prism-react-renderer$': path.resolve(__dirname, 'prism-stand-in.ts'),
             nprogress$: path.resolve(__dirname, 'nprogress-stand-in.ts'),
             '@docusaurus/utils-common$': path.resolve(__dirname, 'utils-common-entry.ts'),
-            // theme-common imports it by a relative path: the alias names the file it resolves to.
-            [THEME_WINDOW_SIZE]: path.resolve(__dirname, 'window-size-stand-in.ts'),
+            // theme-common imports these by relative paths: the aliases name the files they resolve to.
+            [path.join(THEME_COMMON, 'hooks/useWindowSize')]: path.resolve(
+              __dirname,
+              'window-size-stand-in.ts',
+            ),
+            [path.join(THEME_COMMON, 'contexts/navbarSecondaryMenu/content')]: path.resolve(
+              __dirname,
+              'secondary-menu-stand-in.tsx',
+            ),
+            [path.join(CORE_CLIENT, 'docusaurus')]: path.resolve(__dirname, 'route-prefetch-stand-in.ts'),
           },
         },
       };
