@@ -16,6 +16,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildStaleness, cleanupAll, runCommand } from './lib';
+import { LIGHTHOUSE_DEFAULTS } from './lighthouse-runs';
 import type { BenchContext, Section, SectionReport } from './types';
 
 interface SectionEntry {
@@ -82,8 +83,8 @@ const HELP = `npm run bench -- [options]
   --probe-pairs=N         timing-probe pairs of each kind (default 400)
  lighthouse:
   --presets=mobile,desktop  --pages=home,article,troubleshoot  --langs=en,fr
-  --runs=N                median of N runs per page (default 1)
-  --lighthouse-budget=S   seconds for all Lighthouse runs (default 330)
+  --runs=N                median of N runs per page (default ${LIGHTHOUSE_DEFAULTS.runs})
+  --lighthouse-budget=S   seconds for all Lighthouse runs (default ${LIGHTHOUSE_DEFAULTS.budgetS})
   --reuse                 report from the JSON saved by the last run (bench-results/lighthouse/), run nothing
   --lighthouse-url=URL    measure the server at URL instead of starting one
  environment: CHROME_PATH (default /usr/bin/chromium)`;

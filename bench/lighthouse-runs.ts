@@ -45,6 +45,14 @@ const CHROME_FLAGS = [
 
 /** A run takes ~15 s on an idle 2-core machine, up to ~50 s on a busy one. */
 export const FIRST_RUN_ESTIMATE_S = 40;
+
+/**
+ * Runs per page, and the seconds all of them may take. One mobile run of the same build on this machine
+ * gave a blocking time anywhere from 50 to 300 ms (the VM deschedules Chrome's main thread, and Lighthouse
+ * counts wall time): Lighthouse's own advice on variability is several runs and their median. Three runs of
+ * the twelve rows take ~8 minutes.
+ */
+export const LIGHTHOUSE_DEFAULTS = { runs: 3, budgetS: 720 };
 export const RUN_TIMEOUT_MS = 120_000;
 
 export interface Loss {
@@ -72,6 +80,8 @@ export interface RunResult {
   load: number;
   losses: Loss[];
   error?: string;
+  /** The blocking time of every run of the row (the row shows the median run), or why a run gave none. */
+  tbtRuns?: (number | string)[];
 }
 
 export function list<T extends string>(value: string | undefined, all: readonly T[], option: string): T[] {
