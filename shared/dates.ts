@@ -9,7 +9,7 @@ const MONTHS: Record<Locale, readonly string[]> = {
  * A calendar day in UTC as the language writes it short: "Dec 1, 2026", « 1 déc. 2026 » — the text
  * `Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })`
  * gives (tested against it), without creating a formatter: a browser's first `Intl.DateTimeFormat` loads
- * its locale data, about 13 ms on a mid-range phone, inside the hydration of every article.
+ * its locale data, ~54 ms with the CPU slowed 4× (Lighthouse's phone), inside the hydration of every article.
  */
 export function formatDay(time: number | string | Date, locale: Locale): string {
   const date = new Date(time);

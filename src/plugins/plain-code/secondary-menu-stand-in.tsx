@@ -25,8 +25,8 @@ function useContent(): [Content, Dispatch<SetStateAction<Content>>] {
  * The theme's navbar secondary menu content (theme-common, `contexts/navbarSecondaryMenu/content`): the
  * place a page (the docs sidebar, on a phone) fills in the menu's drawer. Same exports and behaviour; the
  * filler's props are memoized shallowly with keys sorted by code unit instead of `localeCompare`, whose
- * first call builds the ICU collator: ~12 ms of a throttled phone's main thread, in one piece, in the
- * render that switches an article to its phone layout.
+ * first call builds the ICU collator: ~45 ms in one piece with the CPU slowed 4× (Lighthouse's phone), in
+ * the render that switches an article to its phone layout.
  */
 export function NavbarSecondaryMenuContentProvider({ children }: { children: ReactNode }): ReactNode {
   const value = useState<Content>({ component: null, props: null });

@@ -9,8 +9,8 @@ const DESKTOP_BREAKPOINT = 996;
  * The theme's `useWindowSize` (same answers: `ssr` while the page is server-rendered and hydrated, then
  * `desktop` or `mobile`), with the switch made as a transition. On a phone that first switch is the
  * page's largest render after hydration: the desktop sidebar and table of contents leave, the menu's
- * drawer and the sidebar's place in it come. Urgent, it ran as one blocking task (~50 ms of a throttled
- * phone's main thread, four times that in Lighthouse's model); as a transition React renders it in
+ * drawer and the sidebar's place in it come. Urgent, it ran as one blocking task (35–50 ms on the dev
+ * machine, about four times that on the phone Lighthouse models); as a transition React renders it in
  * slices and the page stays responsive meanwhile.
  */
 export function useWindowSize({
