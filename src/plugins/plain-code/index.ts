@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from '@docusaurus/types';
 
@@ -19,6 +20,25 @@ import type { Plugin } from '@docusaurus/types';
 const THEME_COMMON = path.dirname(require.resolve('@docusaurus/theme-common'));
 const CORE_CLIENT = path.join(path.dirname(require.resolve('@docusaurus/core/package.json')), 'lib/client');
 
+/**
+ * Theme and core modules imported by relative paths, replaced by the file they resolve to (without its
+ * extension, as the bundler matches it). If an upgrade of Docusaurus moves one, the build stops here
+ * rather than quietly bundling the original again.
+ */
+function internalStandIns(): Record<string, string> {
+  const standIns = {
+    [path.join(THEME_COMMON, 'hooks/useWindowSize')]: 'window-size-stand-in.ts',
+    [path.join(THEME_COMMON, 'contexts/navbarSecondaryMenu/content')]: 'secondary-menu-stand-in.tsx',
+    [path.join(CORE_CLIENT, 'docusaurus')]: 'route-prefetch-stand-in.ts',
+  };
+  const missing = Object.keys(standIns).filter((file) => !existsSync(`${file}.js`));
+  if (missing.length > 0)
+    throw new Error(`plain-code: Docusaurus no longer has ${missing.join(', ')} (.js): review its stand-in`);
+  return Object.fromEntries(
+    Object.entries(standIns).map(([file, standIn]) => [file, path.resolve(__dirname, standIn)]),
+  );
+}
+
 export default function plainCodePlugin(): Plugin {
   return {
     name: 'plain-code',
@@ -29,16 +49,7 @@ export default function plainCodePlugin(): Plugin {
             'prism-react-renderer$': path.resolve(__dirname, 'prism-stand-in.ts'),
             nprogress$: path.resolve(__dirname, 'nprogress-stand-in.ts'),
             '@docusaurus/utils-common$': path.resolve(__dirname, 'utils-common-entry.ts'),
-            // theme-common imports these by relative paths: the aliases name the files they resolve to.
-            [path.join(THEME_COMMON, 'hooks/useWindowSize')]: path.resolve(
-              __dirname,
-              'window-size-stand-in.ts',
-            ),
-            [path.join(THEME_COMMON, 'contexts/navbarSecondaryMenu/content')]: path.resolve(
-              __dirname,
-              'secondary-menu-stand-in.tsx',
-            ),
-            [path.join(CORE_CLIENT, 'docusaurus')]: path.resolve(__dirname, 'route-prefetch-stand-in.ts'),
+            ...internalStandIns(),
           },
         },
       };
