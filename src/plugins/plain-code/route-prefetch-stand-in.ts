@@ -40,9 +40,13 @@ function whenIdle(work: () => void): void {
   idleWork.push(work);
   if (idleWork.length > 1) return;
   const run = (deadline?: IdleDeadline) => {
-    do idleWork.shift()!();
-    while (idleWork.length > 0 && deadline && deadline.timeRemaining() > 2);
-    if (idleWork.length > 0) schedule();
+    try {
+      do idleWork.shift()!();
+      while (idleWork.length > 0 && deadline && deadline.timeRemaining() > 2);
+    } finally {
+      // A piece that throws is reported as any error is, and the rest still runs.
+      if (idleWork.length > 0) schedule();
+    }
   };
   const schedule = () =>
     window.requestIdleCallback ? window.requestIdleCallback(run) : window.setTimeout(run, 50);
