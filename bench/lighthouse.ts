@@ -88,6 +88,7 @@ export const lighthouse: Section = {
         const sitePath = `${locale.prefix}${page.path}`;
         const url = `${server.url}${sitePath}`;
         const label = `${preset} ${locale.id} ${page.id}`;
+        const base = `${preset}-${locale.id}-${page.id}`;
         const attempts: RunResult[] = [];
         const reports: { json: string; html: string }[] = [];
         for (let i = 0; i < repeat; i++) {
@@ -110,7 +111,6 @@ export const lighthouse: Section = {
             losses: [],
           };
           try {
-            const base = `${preset}-${locale.id}-${page.id}`;
             let lhr: Result;
             if (reuse) {
               lhr = JSON.parse(await readFile(path.join(outDir, `${base}.json`), 'utf8')) as Result;
@@ -151,7 +151,6 @@ export const lighthouse: Section = {
         // The saved report is the median run's, the one the row shows.
         const medianReport = reports[attempts.indexOf(chosen)];
         if (medianReport && attempts.indexOf(chosen) !== attempts.length - 1) {
-          const base = `${preset}-${locale.id}-${page.id}`;
           await writeFile(path.join(outDir, `${base}.json`), medianReport.json);
           await writeFile(path.join(outDir, `${base}.html`), medianReport.html);
         }
