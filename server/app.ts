@@ -209,16 +209,16 @@ export function createApp(deps: AppDeps) {
       return apiError(c, 400, 'invalid-json', locale);
     // The client went away mid-request (an abandoned upload): not an outage, nobody to answer.
     if (clientGone(c)) {
-      (c.get('logger') ?? logger).info({ err: error }, 'client went away before its request arrived');
+      logger.info({ reqId: c.get('requestId'), err: error }, 'client went away before its request arrived');
       return apiError(c, 400, 'request-aborted', locale);
     }
     // The database away (restarting, failing over, network cut): a clean 503 until it is back.
     if (isDatabaseUnavailable(error)) {
-      (c.get('logger') ?? logger).warn({ err: error }, 'database unavailable');
+      logger.warn({ reqId: c.get('requestId'), err: error }, 'database unavailable');
       c.header('Retry-After', '5');
       return apiError(c, 503, 'service-unavailable', locale);
     }
-    (c.get('logger') ?? logger).error({ err: error }, 'unhandled error');
+    logger.error({ reqId: c.get('requestId'), err: error }, 'unhandled error');
     return apiError(c, 500, 'internal', locale);
   });
 

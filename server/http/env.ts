@@ -1,5 +1,4 @@
 import type { HttpBindings } from '@hono/node-server';
-import type { Logger } from 'pino';
 import type { Database } from '../db/client';
 import type { BackgroundWorker } from '../jobs/remote-worker';
 import type { ServiceContext } from '../services/context';
@@ -12,7 +11,6 @@ export type AppEnv = {
   Variables: {
     requestId: string;
     clientAddress: string;
-    logger: Logger;
     /** The support agent a valid support token names (support routes only). */
     agent?: string;
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getCountryCallingCode } from 'libphonenumber-js';
+import { getCountries, getCountryCallingCode, getExampleNumber } from 'libphonenumber-js';
+import examples from 'libphonenumber-js/examples.mobile.json';
 import { PHONE_COUNTRIES, PHONE_COUNTRY_CODES } from '../../shared/phone-countries';
 import { checkContact, maskEmail, maskPhone, maskUsername, suggestDomain } from './contacts';
 
@@ -115,5 +116,13 @@ describe('masks', () => {
     expect(maskPhone('+15145550101')).toBe('+1 •••-•••-0101');
     expect(maskPhone('+33639980123')).toBe('+33 •••-•••-0123');
     expect(maskUsername('dlavoie')).toBe('d•••••e');
+  });
+
+  it('shows the country code of a number from any country', () => {
+    for (const country of getCountries()) {
+      const phone = getExampleNumber(country, examples)!;
+      expect(maskPhone(phone.number)).toBe(`+${phone.countryCallingCode} •••-•••-${phone.number.slice(-4)}`);
+    }
+    expect(maskPhone('+80012345678')).toBe('+800 •••-•••-5678');
   });
 });

@@ -1,5 +1,5 @@
 import { domainToASCII } from 'node:url';
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { Metadata, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { NORTH_AMERICA, type PhoneCountry } from '../../shared/phone-countries';
 
 export type ContactKind = 'email' | 'phone' | 'username';
@@ -79,11 +79,16 @@ function checkPhone(value: string, country: PhoneCountry): ContactCheck {
   // No valid North American number starts with 00: reading it as `+` changes none of them.
   const international = value.replace(/^00/, '+');
   let phone = parsePhoneNumberFromString(international, 'US');
-  if (!phone?.isValid() && !international.startsWith('+')) {
-    if (country !== NORTH_AMERICA) phone = parsePhoneNumberFromString(international, regionOf(country));
-    else if (international.startsWith('0')) return invalid('country-code');
+  // Validity is asked once per reading: for a +1 number it means finding which of the ~25 North
+  // American plans the number belongs to.
+  let valid = phone?.isValid() ?? false;
+  if (!valid && !international.startsWith('+')) {
+    if (country !== NORTH_AMERICA) {
+      phone = parsePhoneNumberFromString(international, regionOf(country));
+      valid = phone?.isValid() ?? false;
+    } else if (international.startsWith('0')) return invalid('country-code');
   }
-  if (!phone || !phone.isValid()) return invalid('phone-format');
+  if (!phone || !valid) return invalid('phone-format');
   return {
     kind: 'phone',
     normalized: phone.number,
@@ -239,10 +244,26 @@ export function maskEmail(email: string): string {
   return `${shown}${local.length <= 2 ? BULLET : ''}@${email.slice(at + 1)}`;
 }
 
+const phonePlans = new Metadata();
+
+/**
+ * The country calling code an E.164 number starts with, read from libphonenumber's table of codes
+ * (they are prefix-free, 1 to 3 digits): no need to parse the number again and find its country,
+ * which for a +1 number costs as much as checking it did.
+ */
+function callingCodeOf(e164: string): string | null {
+  if (!e164.startsWith('+')) return null;
+  for (let length = 1; length <= 3; length++) {
+    const code = e164.slice(1, 1 + length);
+    if (phonePlans.hasCallingCode(code)) return code;
+  }
+  return null;
+}
+
 /** `+1 •••-•••-0101`: the country code and the last digits. */
 export function maskPhone(e164: string): string {
-  const phone = parsePhoneNumberFromString(e164);
-  const code = phone ? `+${phone.countryCallingCode}` : e164.slice(0, 2);
+  const callingCode = callingCodeOf(e164);
+  const code = callingCode ? `+${callingCode}` : e164.slice(0, 2);
   return `${code} ${BULLET.repeat(3)}-${BULLET.repeat(3)}-${e164.slice(-4)}`;
 }
 
