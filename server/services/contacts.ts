@@ -1,5 +1,10 @@
 import { domainToASCII } from 'node:url';
-import { Metadata, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import {
+  getCountries,
+  getCountryCallingCode,
+  parsePhoneNumberFromString,
+  type CountryCode,
+} from 'libphonenumber-js';
 import { NORTH_AMERICA, type PhoneCountry } from '../../shared/phone-countries';
 
 export type ContactKind = 'email' | 'phone' | 'username';
@@ -244,20 +249,21 @@ export function maskEmail(email: string): string {
   return `${shown}${local.length <= 2 ? BULLET : ''}@${email.slice(at + 1)}`;
 }
 
-const phonePlans = new Metadata();
+/** The countries' calling codes (prefix-free: 1 to 3 digits). */
+const CALLING_CODES = new Set(getCountries().map((country) => getCountryCallingCode(country)));
 
 /**
- * The country calling code an E.164 number starts with, read from libphonenumber's table of codes
- * (they are prefix-free, 1 to 3 digits): no need to parse the number again and find its country,
- * which for a +1 number costs as much as checking it did.
+ * The country calling code an E.164 number starts with, read from the table of codes: no need to
+ * parse the number again and find its country, which for a +1 number costs as much as checking it
+ * did. The few non-geographic numbers (`+800`...) are read by libphonenumber.
  */
 function callingCodeOf(e164: string): string | null {
   if (!e164.startsWith('+')) return null;
   for (let length = 1; length <= 3; length++) {
     const code = e164.slice(1, 1 + length);
-    if (phonePlans.hasCallingCode(code)) return code;
+    if (CALLING_CODES.has(code)) return code;
   }
-  return null;
+  return parsePhoneNumberFromString(e164)?.countryCallingCode ?? null;
 }
 
 /** `+1 •••-•••-0101`: the country code and the last digits. */
