@@ -115,9 +115,12 @@ export function createApp(deps: AppDeps) {
   app.use(requestIds(proxies));
   app.use(async (c, next) => {
     await next();
-    // Closing: while draining; and after an early answer to a body that will not all arrive.
+    // Closing: while draining; and after an early answer to a body that will not all arrive. Most
+    // answers are neither, and leave their headers alone (see withHeaders in security-headers.ts).
+    const incoming = c.env?.incoming;
+    if (!deps.lifecycle.draining && incoming?.complete !== false) return;
     if (c.res.headers.get('Connection') === 'close') return;
-    if (deps.lifecycle.draining || !(await bodyReceived(c.env?.incoming, config.security.bodyLimitBytes)))
+    if (deps.lifecycle.draining || !(await bodyReceived(incoming, config.security.bodyLimitBytes)))
       c.res.headers.set('Connection', 'close');
   });
   app.use(requestLogger(logger));
@@ -127,12 +130,6 @@ export function createApp(deps: AppDeps) {
   if (deps.ctx.metrics && config.metrics.onPublicPort)
     app.get('/metrics', metricsHandler(deps.ctx.metrics, config.metrics.token));
   app.use(clientAddress(proxies));
-  app.use('/api/*', async (c, next) => {
-    await next();
-    // API answers are not cached, but for the few routes that say otherwise (the public rules).
-    // On the answer's own headers: c.header() now would rebuild the answer as a web Response.
-    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
-  });
   if (config.corsOrigins.length > 0) {
     app.use(
       '/api/*',

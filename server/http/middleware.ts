@@ -9,6 +9,7 @@ import type { ServiceContext } from '../services/context';
 import { checkClientLimit, type ClientLimitKind } from '../services/limits';
 import { normalizeLocale, type Locale } from '../../shared/locale';
 import { apiError } from './errors';
+import { withHeaders } from './security-headers';
 import type { AppEnv } from './env';
 
 /** The request's language: the body's `locale` when valid, else Accept-Language, else English. */
@@ -87,8 +88,7 @@ export function requestIds(trusted: BlockList): MiddlewareHandler<AppEnv> {
     const peer = stripMapped(c.env?.incoming?.socket?.remoteAddress ?? 'unknown');
     const id = forwarded && REQUEST_ID.test(forwarded) && isTrusted(peer) ? forwarded : crypto.randomUUID();
     c.set('requestId', id);
-    c.header('X-Request-Id', id);
-    await next();
+    return withHeaders(c, next, [['x-request-id', id]]);
   };
 }
 

@@ -147,6 +147,42 @@ describe('the HTTP edge below Hono', () => {
     expect(lines.some((line) => typeof line.level === 'number' && line.level >= 50)).toBe(false);
   });
 
+  it('gives answers the same headers over Node as in process: those of their kind, the answer’s own kept', async () => {
+    const asked: [string, RequestInit][] = [
+      [
+        '/api/v1/contact-checks',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"contact":"+1 514 555 0101"}',
+        },
+      ],
+      ['/api/v1/contact-checks', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' }],
+      ['/api/v1/policy', {}],
+      ['/api/no-such-thing', {}],
+    ];
+    const comparable = (headers: Headers) => {
+      const kept: Record<string, string> = {};
+      headers.forEach((value, name) => {
+        if (!['date', 'connection', 'keep-alive', 'content-length', 'x-request-id'].includes(name))
+          kept[name] = value;
+      });
+      return kept;
+    };
+    for (const [path, init] of asked) {
+      const overNode = await fetch(`http://127.0.0.1:${port}${path}`, init);
+      const inProcess = await server.app.request(path, init);
+      expect(overNode.status).toBe(inProcess.status);
+      expect(comparable(overNode.headers)).toEqual(comparable(inProcess.headers));
+      expect(overNode.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(overNode.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    const policy = await fetch(`http://127.0.0.1:${port}/api/v1/policy`);
+    expect(policy.headers.get('cache-control')).toMatch(/^public/);
+    const check = await fetch(`http://127.0.0.1:${port}${asked[0][0]}`, asked[0][1]);
+    expect(check.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('takes a request id from a client only when it comes through a trusted proxy', async () => {
     const response = await fetch(`http://127.0.0.1:${port}/api/health`, {
       headers: { 'x-request-id': 'planted-by-a-client' },

