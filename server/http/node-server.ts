@@ -32,7 +32,6 @@ function rawAnswer(status: number, code: ErrorCode, headers: Record<string, stri
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
     'Content-Type: application/json; charset=UTF-8',
     `Content-Length: ${Buffer.byteLength(body)}`,
-    'Cache-Control: no-store',
     'Connection: close',
   ];
   for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
@@ -71,7 +70,6 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Serv
         headers: {
           ...headers,
           'Content-Type': 'application/json; charset=UTF-8',
-          'Cache-Control': 'no-store',
           Connection: 'close',
         },
       }),
@@ -114,10 +112,7 @@ export async function createMetricsServer(registry: Registry, hostname: string):
       for (const [name, value] of Object.entries(headers)) c.header(name, value);
     })
     .get('/metrics', async (c) =>
-      c.body(await registry.metrics(), 200, {
-        'Content-Type': registry.contentType,
-        'Cache-Control': 'no-store',
-      }),
+      c.body(await registry.metrics(), 200, { 'Content-Type': registry.contentType }),
     )
     .notFound((c) => c.json(errorBody('not-found', 'en'), 404));
   return createHttpServer({ fetch: app.fetch, hostname });

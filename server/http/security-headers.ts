@@ -21,12 +21,15 @@ const apiHeaders = () =>
     contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"] },
   });
 
+/** API answers are not cached, but for the few that say otherwise (the public rules). */
+const NO_STORE: HeaderList = [['cache-control', 'no-store']];
+
 /**
  * The headers every API answer carries, for answers written below Hono (Node's parser errors,
- * the metrics address): the same middleware, run once.
+ * the metrics address): the same list as the app's.
  */
 export async function apiSecurityHeaders(): Promise<Record<string, string>> {
-  return Object.fromEntries(await headersOf(apiHeaders()));
+  return Object.fromEntries([...NO_STORE, ...(await headersOf(apiHeaders()))]);
 }
 
 /** Files a page loads that are never documents themselves (no web worker here). */
@@ -85,8 +88,8 @@ async function headerLists(inlineScriptHashes: string[]) {
     xXssProtection: false,
   });
   return {
-    api: await headersOf(api),
-    apiDocs: await headersOf(apiDocs),
+    api: [...NO_STORE, ...(await headersOf(api))],
+    apiDocs: [...NO_STORE, ...(await headersOf(apiDocs))],
     pages: await headersOf(pages),
     files: await headersOf(files),
   };
@@ -125,14 +128,11 @@ type Lists = Awaited<ReturnType<typeof headerLists>>;
 
 /**
  * Security headers on every response, with a Content-Security-Policy fit for each kind (above).
- * API answers also say `Cache-Control: no-store`, unless they say otherwise (the public rules).
+ * API answers also say `Cache-Control: no-store` (above).
  */
 export function securityHeaders(inlineScriptHashes: string[]): MiddlewareHandler<AppEnv> {
-  const noStore: HeaderList = [['cache-control', 'no-store']];
   let lists: Lists | null = null;
-  const making = headerLists(inlineScriptHashes).then(
-    (made) => (lists = { ...made, api: [...noStore, ...made.api], apiDocs: [...noStore, ...made.apiDocs] }),
-  );
+  const making = headerLists(inlineScriptHashes).then((made) => (lists = made));
   return async (c, next) => {
     const { api, apiDocs, pages, files } = lists ?? (await making);
     const path = c.req.path;
