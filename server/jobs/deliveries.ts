@@ -131,13 +131,10 @@ export async function sendClaimed(
   );
   // The sent ones recorded together (one statement for the batch).
   if (sent.length > 0) {
-    const values = sql.join(
-      sent.map((row) => sql`(${row.id}::uuid, ${row.transport}, ${row.providerMessageId})`),
-      sql`, `,
-    );
+    const column = <T>(pick: (row: (typeof sent)[number]) => T) => sql.param(sent.map(pick));
     const erase = ctx.config.keepSentPayloads ? sql`` : sql`, payload_enc = null`;
     await ctx.db.execute(
-      sql`update ${deliveries} set status = 'sent', sent_at = ${ctx.clock.now().toISOString()}::timestamptz, lease_until = null, transport = v.transport, provider_message_id = v.provider_message_id, last_error = null${erase} from (values ${values}) as v(id, transport, provider_message_id) where ${deliveries.id} = v.id`,
+      sql`update ${deliveries} set status = 'sent', sent_at = ${ctx.clock.now().toISOString()}::timestamptz, lease_until = null, transport = v.transport, provider_message_id = v.provider_message_id, last_error = null${erase} from unnest(${column((row) => row.id)}::uuid[], ${column((row) => row.transport)}::text[], ${column((row) => row.providerMessageId)}::text[]) as v(id, transport, provider_message_id) where ${deliveries.id} = v.id`,
     );
   }
   return claimed.length;

@@ -79,7 +79,7 @@ export async function enqueueDeliveries(
       ['attempts', 'int4', list.map((_, i) => (taken(i) ? 1 : 0))],
       ['lease_until', 'timestamptz', list.map((_, i) => (taken(i) ? claim!.leaseUntil.toISOString() : null))],
     ],
-    'id',
+    { returning: 'id' },
   );
   const ids = inserted.map((row) => row.id);
   const claimed = list.flatMap((d, i): ClaimedDelivery[] =>

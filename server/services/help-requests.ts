@@ -262,12 +262,9 @@ export async function processHelpRequestBatch(
       if (plans[i].length) return plans[i].map((message) => message.template).join('+');
       return accountOf(contact) ? 'nothing' : 'unknown-contact';
     });
-    const values = sql.join(
-      jobs.map((job, i) => sql`(${job.id}::uuid, ${outcomes[i]})`),
-      sql`, `,
-    );
+    const ids = sql.param(jobs.map((job) => job.id));
     await tx.execute(
-      sql`update ${helpRequests} set status = 'done', processed_at = ${now.toISOString()}::timestamptz, contact_enc = null, outcome = v.outcome from (values ${values}) as v(id, outcome) where ${helpRequests.id} = v.id`,
+      sql`update ${helpRequests} set status = 'done', processed_at = ${now.toISOString()}::timestamptz, contact_enc = null, outcome = v.outcome from unnest(${ids}::uuid[], ${sql.param(outcomes)}::text[]) as v(id, outcome) where ${helpRequests.id} = v.id`,
     );
     return { processed: jobs.length, claimed };
   });

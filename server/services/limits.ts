@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { insertColumns } from '../db/bulk';
 import type { Db } from '../db/client';
 import { rateLimits } from '../db/schema';
 import type { ServiceContext } from './context';
@@ -46,25 +47,24 @@ export async function hitFixedWindows(
   const hits = new Map<string, number>();
   for (const key of keys) hits.set(key, (hits.get(key) ?? 0) + 1);
   const stale = sql`(${rateLimits.windowStart} is null or ${rateLimits.windowStart} <= ${iso(nowMs - windowMs)}::timestamptz)`;
-  const rows = await db
-    .insert(rateLimits)
-    .values(
-      [...hits.keys()].sort().map((key) => ({
-        key,
-        count: hits.get(key)!,
-        windowStart: now,
-        expiresAt: new Date(nowMs + windowMs),
-      })),
-    )
-    .onConflictDoUpdate({
-      target: rateLimits.key,
-      set: {
-        count: sql`case when ${stale} then excluded.count else ${rateLimits.count} + excluded.count end`,
-        windowStart: sql`case when ${stale} then ${iso(nowMs)}::timestamptz else ${rateLimits.windowStart} end`,
-        expiresAt: sql`case when ${stale} then ${iso(nowMs + windowMs)}::timestamptz else ${rateLimits.expiresAt} end`,
-      },
-    })
-    .returning({ key: rateLimits.key, count: rateLimits.count, windowStart: rateLimits.windowStart });
+  const distinct = [...hits.keys()].sort();
+  const rows = await insertColumns<{ key: string; count: number; windowMs: number }>(
+    db,
+    rateLimits,
+    [
+      ['key', 'text', distinct],
+      ['count', 'int4', distinct.map((key) => hits.get(key)!)],
+      ['window_start', 'timestamptz', distinct.map(() => iso(nowMs))],
+      ['expires_at', 'timestamptz', distinct.map(() => iso(nowMs + windowMs))],
+    ],
+    {
+      onConflict: sql`(key) do update set
+        count = case when ${stale} then excluded.count else ${rateLimits.count} + excluded.count end,
+        window_start = case when ${stale} then excluded.window_start else ${rateLimits.windowStart} end,
+        expires_at = case when ${stale} then excluded.expires_at else ${rateLimits.expiresAt} end`,
+      returning: `key, count, (extract(epoch from window_start) * 1000)::float8 as "windowMs"`,
+    },
+  );
   const after = new Map(rows.map((row) => [row.key, row]));
   const seen = new Map<string, number>();
   return keys.map((key) => {
@@ -72,7 +72,7 @@ export async function hitFixedWindows(
     const nth = (seen.get(key) ?? 0) + 1;
     seen.set(key, nth);
     const count = row.count - hits.get(key)! + nth;
-    const retryAfterSeconds = seconds(row.windowStart!.getTime() + windowMs - nowMs);
+    const retryAfterSeconds = seconds(row.windowMs + windowMs - nowMs);
     return count > limit ? { allowed: false, retryAfterSeconds } : { allowed: true, retryAfterSeconds: 0 };
   });
 }
@@ -158,11 +158,19 @@ export async function takeSendSlots(
   // the second statement.
   const firstAllowed = !(waitForNextSend([], nowMs, rules) > 0);
   // The upsert locks the rows (sorted: two batches lock them in the same order).
-  const rows = await tx
-    .insert(rateLimits)
-    .values(distinct.map((key) => ({ key, hits: firstAllowed ? [nowMs] : [], expiresAt })))
-    .onConflictDoUpdate({ target: rateLimits.key, set: { key: sql`excluded.key` } })
-    .returning({ key: rateLimits.key, hits: rateLimits.hits, inserted: sql<boolean>`(xmax = 0)` });
+  const rows = await insertColumns<{ key: string; hits: number[]; inserted: boolean }>(
+    tx,
+    rateLimits,
+    [
+      ['key', 'text', distinct],
+      ['hits', 'jsonb', distinct.map(() => JSON.stringify(firstAllowed ? [nowMs] : []))],
+      ['expires_at', 'timestamptz', distinct.map(() => expiresAt.toISOString())],
+    ],
+    {
+      onConflict: sql`(key) do update set key = excluded.key`,
+      returning: 'key, hits, (xmax = 0) as inserted',
+    },
+  );
   const fresh = new Set(rows.filter((row) => row.inserted && firstAllowed).map((row) => row.key));
   const hitsOf = new Map(
     rows.map((row) => [row.key, fresh.has(row.key) ? [] : row.hits.filter((t) => t > nowMs - DAY)]),
@@ -186,12 +194,10 @@ export async function takeSendSlots(
       .set({ hits: hitsOf.get(key)!, expiresAt })
       .where(eq(rateLimits.key, key));
   } else if (changed.size > 1) {
-    const values = sql.join(
-      [...changed].map((key) => sql`(${key}, ${JSON.stringify(hitsOf.get(key))}::jsonb)`),
-      sql`, `,
-    );
+    const changedKeys = [...changed];
+    const hits = changedKeys.map((key) => JSON.stringify(hitsOf.get(key)));
     await tx.execute(
-      sql`update ${rateLimits} set hits = v.hits, expires_at = ${expiresAt.toISOString()}::timestamptz from (values ${values}) as v(key, hits) where ${rateLimits.key} = v.key`,
+      sql`update ${rateLimits} set hits = v.hits::jsonb, expires_at = ${expiresAt.toISOString()}::timestamptz from unnest(${sql.param(changedKeys)}::text[], ${sql.param(hits)}::text[]) as v(key, hits) where ${rateLimits.key} = v.key`,
     );
   }
   return results;
@@ -212,15 +218,21 @@ export async function takeOncePerEach(
   if (keys.length === 0) return new Set();
   const nowMs = now.getTime();
   const expiresAt = new Date(nowMs + intervalSeconds * 1000);
-  const rows = await tx
-    .insert(rateLimits)
-    .values([...new Set(keys)].sort().map((key) => ({ key, windowStart: now, expiresAt })))
-    .onConflictDoUpdate({
-      target: rateLimits.key,
-      set: { windowStart: now, expiresAt },
-      setWhere: sql`${rateLimits.windowStart} is null or ${rateLimits.windowStart} <= ${iso(nowMs - intervalSeconds * 1000)}::timestamptz`,
-    })
-    .returning({ key: rateLimits.key });
+  const distinct = [...new Set(keys)].sort();
+  const rows = await insertColumns<{ key: string }>(
+    tx,
+    rateLimits,
+    [
+      ['key', 'text', distinct],
+      ['window_start', 'timestamptz', distinct.map(() => now.toISOString())],
+      ['expires_at', 'timestamptz', distinct.map(() => expiresAt.toISOString())],
+    ],
+    {
+      onConflict: sql`(key) do update set window_start = excluded.window_start, expires_at = excluded.expires_at
+        where ${rateLimits.windowStart} is null or ${rateLimits.windowStart} <= ${iso(nowMs - intervalSeconds * 1000)}::timestamptz`,
+      returning: 'key',
+    },
+  );
   return new Set(rows.map((row) => row.key));
 }
 
