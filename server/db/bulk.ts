@@ -3,8 +3,9 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { rows, type Db } from './client';
 
 /**
- * Types sent as another one and cast in the statement: a JSON value goes as its text (the drivers
- * serialize a jsonb[] parameter differently, PGlite element by element with JSON.stringify).
+ * Types sent as another one and cast in the statement: a JSON value goes as its text in a text[]
+ * (a JSON array given as it is would be read as one more dimension of the array parameter: PGlite
+ * turns `[[1, 2]]` sent as jsonb[] into null).
  */
 const SENT_AS: Record<string, string> = { jsonb: 'text' };
 
