@@ -186,7 +186,9 @@ export default function Combobox({
       close();
     }
   });
-  useEffect(() => {
+  // Listening from the commit on (a layout effect): a key typed before a passive effect ran would
+  // change the field and be missed here.
+  useLayoutEffect(() => {
     const field = inputRef.current;
     const around = rootRef.current;
     if (!field || !around) return undefined;
@@ -205,6 +207,10 @@ export default function Combobox({
     field.addEventListener('focus', onFocus);
     field.addEventListener('keydown', keyDown);
     around.addEventListener('focusout', focusOut);
+    // Keys typed after this code arrived but before it listened (a busy phone renders it later)
+    // changed the field without an input event here: what the field holds now is the query.
+    setQueryState((current) => (current === field.value ? current : field.value));
+    if (document.activeElement === field) setOpen(true);
     return () => {
       field.removeEventListener('input', onInput);
       field.removeEventListener('focus', onFocus);
