@@ -207,10 +207,10 @@ export default function Combobox({
     field.addEventListener('focus', onFocus);
     field.addEventListener('keydown', keyDown);
     around.addEventListener('focusout', focusOut);
-    // Keys typed after this code arrived but before it listened (a busy phone renders it later)
-    // changed the field without an input event here: what the field holds now is the query.
+    // Keys typed, a focus or a blur after this code arrived but before it listened (a busy phone
+    // renders it later) reached the field, not this: the query and the open list follow the field.
     setQueryState((current) => (current === field.value ? current : field.value));
-    if (document.activeElement === field) setOpen(true);
+    setOpen(document.activeElement === field);
     return () => {
       field.removeEventListener('input', onInput);
       field.removeEventListener('focus', onFocus);
