@@ -1,6 +1,7 @@
 import { Agent, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { helpRequests } from './db/schema';
 import { createHttpServer } from './http/node-server';
 import { createTestServer, type TestServer } from './testing/harness';
 import { expectErrorAnswer, parseAnswer, postOnAgent, rawExchange } from './testing/raw-http';
@@ -100,5 +101,64 @@ describe('admission control under overload', () => {
     } finally {
       agent.destroy();
     }
+  });
+});
+
+describe('admission by the help-request queue', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await createTestServer({ HELP_QUEUE_MAX_LAG_SECONDS: '15' });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+  /** Requests queued straight into the table (no contact: the worker only marks them done). */
+  const queue = (count: number) =>
+    server.ctx.db.insert(helpRequests).values(
+      Array.from({ length: count }, (_, i) => ({
+        createdAt: server.clock.now(),
+        contactKey: `queued-${i}`,
+        contactEnc: null,
+        contactKind: 'email',
+        purpose: 'login-code' as const,
+        channel: 'email' as const,
+        locale: 'en',
+      })),
+    );
+  const ask = (contact: string) =>
+    server.post('/api/v1/help-requests', { contact, purpose: 'login-code' }, { 'accept-language': 'en' });
+
+  it('refuses new help requests with a quick 503 while the worker is too far behind, the same for every contact', async () => {
+    await queue(150);
+    server.clock.advanceSeconds(20);
+    // One pass takes the oldest ones: they had waited 20 s, and more wait behind them.
+    expect((await server.worker.runOnce()).requests).toBe(100);
+    expect(server.worker.queueLagMs()).toBe(20_000);
+    const metrics = await (await server.get('/metrics')).text();
+    expect(metrics).toMatch(/^help_request_queue_lag_seconds 20$/m);
+    const [known, unknown] = [await seen(await ask('alex.martin@example.com')), await seen(await ask('nobody.at.all@example.org'))];
+    expect(known).toEqual(unknown);
+    expect(known.status).toBe(503);
+    expect(known.headers['retry-after']).toBe('2');
+    expect(known.headers.connection).toBe('close');
+    expect(JSON.parse(known.body).error.code).toBe('overloaded');
+    // Other API requests are still served; readiness routes new clients elsewhere.
+    expect((await server.post('/api/v1/contact-checks', { contact: 'alex.martin@example.com' })).status).toBe(200);
+    expect((await server.get('/api/ready')).status).toBe(503);
+    // Nothing new was queued: the next pass empties the queue, and help requests are taken again.
+    expect((await server.worker.runOnce()).requests).toBe(50);
+    expect(server.worker.queueLagMs()).toBe(0);
+    server.clock.advanceSeconds(1);
+    expect((await server.get('/api/ready')).status).toBe(200);
+    expect((await ask('alex.martin@example.com')).status).toBe(202);
+  });
+
+  it('takes help requests while the queue is behind by less than the limit', async () => {
+    await queue(150);
+    server.clock.advanceSeconds(10);
+    await server.worker.runOnce();
+    expect(server.worker.queueLagMs()).toBe(10_000);
+    expect((await ask('nobody.else@example.org')).status).toBe(202);
+    await server.drain();
   });
 });

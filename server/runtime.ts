@@ -74,7 +74,13 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       logger.warn({ interrupted }, 'messages interrupted while sending marked uncertain (not resent)');
   }
   const lifecycle: Lifecycle = { draining: false };
-  const admission: Admission = { inFlight: 0, limit: config.maxInFlight, lastShedAt: 0 };
+  const admission: Admission = {
+    inFlight: 0,
+    limit: config.maxInFlight,
+    queueLagMs: () => worker!.queueLagMs(),
+    maxQueueLagMs: config.maxQueueLagSeconds * 1000,
+    lastShedAt: 0,
+  };
   const status = new ServiceStatus(ctx);
   const app = createApp({ ctx, database, worker, lifecycle, admission, status });
   return {

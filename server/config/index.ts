@@ -110,6 +110,7 @@ const serverSchema = z.object({
   IP_FEEDBACK_LIMIT: int(20, 1),
   IP_EVENT_LIMIT: int(300, 1),
   API_MAX_IN_FLIGHT: int(256, 1),
+  HELP_QUEUE_MAX_LAG_SECONDS: int(15, 1),
 });
 
 const envSchema = serverSchema
@@ -216,6 +217,12 @@ export interface Config {
   feedback: { ipLimit: number; eventIpLimit: number };
   /** API requests one instance handles at once; more get a quick `503 overloaded`. */
   maxInFlight: number;
+  /**
+   * How far behind the worker may fall on the help-request queue (seconds its oldest request has
+   * waited) before new help requests get a quick `503 overloaded`: a 202 means the message leaves
+   * within about that time, well before the worker is offered to ask again.
+   */
+  maxQueueLagSeconds: number;
 }
 
 /** Parses the environment once; throws a {@link ConfigError} listing every problem. */
@@ -305,5 +312,6 @@ export function loadConfig(source: Source = process.env): Config {
     },
     feedback: { ipLimit: env.IP_FEEDBACK_LIMIT, eventIpLimit: env.IP_EVENT_LIMIT },
     maxInFlight: env.API_MAX_IN_FLIGHT,
+    maxQueueLagSeconds: env.HELP_QUEUE_MAX_LAG_SECONDS,
   };
 }

@@ -72,11 +72,14 @@ export class RemotePglite implements RemoteTransaction {
     this.pending.clear();
   }
 
-  /** Counters the thread's jobs move, for the main thread's registry. */
-  onMetric(listener: (metric: string, labels?: Record<string, string>) => void): void {
-    this.worker.on('message', (message: { metric?: string; labels?: Record<string, string> }) => {
-      if (message.metric) listener(message.metric, message.labels);
-    });
+  /** Counters and gauges the thread's jobs move, for the main thread's registry. */
+  onMetric(listener: (metric: string, labels?: Record<string, string>, value?: number) => void): void {
+    this.worker.on(
+      'message',
+      (message: { metric?: string; labels?: Record<string, string>; value?: number }) => {
+        if (message.metric) listener(message.metric, message.labels, message.value);
+      },
+    );
   }
 
   /** A message to the thread that needs no answer. */

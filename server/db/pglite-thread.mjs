@@ -6,7 +6,7 @@
 //            | { id, type: 'begin' } | { id, type: 'end', tx, commit } | { id, type: 'close' }
 //            | { id, type: 'jobs-start', config } | { type: 'jobs-wake' } | { id, type: 'jobs-run' }
 //            | { id, type: 'jobs-stop' }
-// Messages out: { id, result } | { id, error: { message, ...fields } } | { metric, labels }
+// Messages out: { id, result } | { id, error: { message, ...fields } } | { metric, labels, value }
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, types } from '@electric-sql/pglite';
 
@@ -91,8 +91,8 @@ async function handle(message) {
       // TypeScript, loaded through tsx (a runtime dependency: `npm start` runs with it).
       const { tsImport } = await import('tsx/esm/api');
       const { startThreadJobs } = await tsImport('../jobs/thread-jobs.ts', import.meta.url);
-      jobs = startThreadJobs(db, message.config, (metric, labels) =>
-        parentPort.postMessage({ metric, labels }),
+      jobs = startThreadJobs(db, message.config, (metric, labels, value) =>
+        parentPort.postMessage({ metric, labels, value }),
       );
       reply(id, null);
     } else if (type === 'jobs-wake') {

@@ -132,12 +132,23 @@ export function uniformTiming(floorMs: number): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** What admission control tracks: the API requests being handled now, and when one was last shed. */
+/**
+ * What admission control tracks: the API requests being handled now, how far behind the worker is
+ * on the help-request queue, and when a request was last shed.
+ */
 export interface Admission {
   inFlight: number;
   limit: number;
+  /** How long the oldest queued help request had waited at the worker's last pass (ms). */
+  queueLagMs: () => number;
+  maxQueueLagMs: number;
   /** When a request was last refused for load (ms since epoch), for readiness. */
   lastShedAt: number;
+}
+
+/** Whether the instance is refusing work for load: too many requests in flight, or a queue too far behind. */
+export function overloaded(admission: Admission): boolean {
+  return admission.inFlight >= admission.limit || admission.queueLagMs() > admission.maxQueueLagMs;
 }
 
 /** The seconds a client is told to wait when the instance is overloaded. */
@@ -151,15 +162,7 @@ export const OVERLOAD_RETRY_SECONDS = 2;
  */
 export function admissionControl(admission: Admission, clock: Clock): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (admission.inFlight >= admission.limit) {
-      admission.lastShedAt = clock.now().getTime();
-      c.header('Retry-After', String(OVERLOAD_RETRY_SECONDS));
-      // Closed: a client told to come back later has no use for the connection, and one retrying
-      // at once must connect again, which leaves the admitted requests more of the machine (in the
-      // bench's storm, twice the help requests accepted than with the connection kept open).
-      c.header('Connection', 'close');
-      return apiError(c, 503, 'overloaded', localeOf(c));
-    }
+    if (admission.inFlight >= admission.limit) return refuseForLoad(c, admission, clock);
     admission.inFlight++;
     try {
       await next();
@@ -167,6 +170,29 @@ export function admissionControl(admission: Admission, clock: Clock): Middleware
       admission.inFlight--;
     }
   };
+}
+
+/**
+ * Admission by the help-request queue: while the worker is more than `maxQueueLagMs` behind, a new
+ * help request is refused like one over the in-flight limit, before anything is read (the same for
+ * every contact), instead of queuing a message that would leave too late to help.
+ */
+export function queueAdmission(admission: Admission, clock: Clock): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (admission.queueLagMs() > admission.maxQueueLagMs) return refuseForLoad(c, admission, clock);
+    await next();
+  };
+}
+
+/** The quick refusal for load: `503 overloaded` with `Retry-After`, the connection closed. */
+function refuseForLoad(c: Context<AppEnv>, admission: Admission, clock: Clock): Response {
+  admission.lastShedAt = clock.now().getTime();
+  c.header('Retry-After', String(OVERLOAD_RETRY_SECONDS));
+  // Closed: a client told to come back later has no use for the connection, and one retrying
+  // at once must connect again, which leaves the admitted requests more of the machine (in the
+  // bench's storm, twice the help requests accepted than with the connection kept open).
+  c.header('Connection', 'close');
+  return apiError(c, 503, 'overloaded', localeOf(c));
 }
 
 /** The body a request's headers announce: chunked, or its length (0 for none). */

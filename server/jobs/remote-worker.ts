@@ -7,6 +7,8 @@ export interface BackgroundWorker {
   start(): void;
   wake(): void;
   runOnce(): Promise<{ requests: number; sent: number }>;
+  /** How far behind the help-request queue was at the last pass (see `Worker.queueLagMs`). */
+  queueLagMs(): number;
   stop(): Promise<void>;
 }
 
@@ -16,16 +18,25 @@ export interface BackgroundWorker {
  */
 export class RemoteWorker implements BackgroundWorker {
   private started: Promise<void> | null = null;
+  private lagMs = 0;
 
   constructor(
     private readonly thread: RemotePglite,
     private readonly config: Config,
     metrics: Metrics | undefined,
   ) {
-    thread.onMetric((metric, labels) => {
+    thread.onMetric((metric, labels, value) => {
       if (metric === 'deliveries' && labels) metrics?.deliveries.inc(labels);
       if (metric === 'workerPasses') metrics?.workerPasses.inc();
+      if (metric === 'helpQueueLag' && value !== undefined) {
+        this.lagMs = value * 1000;
+        metrics?.helpQueueLag.set(value);
+      }
     });
+  }
+
+  queueLagMs(): number {
+    return this.lagMs;
   }
 
   start(): void {

@@ -25,12 +25,17 @@ export interface ThreadJobs {
 export function startThreadJobs(
   client: PGlite,
   config: Config,
-  report: (metric: 'deliveries' | 'workerPasses', labels?: Record<string, string>) => void,
+  report: (
+    metric: 'deliveries' | 'workerPasses' | 'helpQueueLag',
+    labels?: Record<string, string>,
+    value?: number,
+  ) => void,
 ): ThreadJobs {
-  // Only the counters the jobs move, forwarded to the main thread's registry (one /metrics).
+  // Only the metrics the jobs move, forwarded to the main thread's registry (one /metrics).
   const metrics = {
     deliveries: { inc: (labels: Record<string, string>) => report('deliveries', labels) },
     workerPasses: { inc: () => report('workerPasses') },
+    helpQueueLag: { set: (seconds: number) => report('helpQueueLag', undefined, seconds) },
   } as unknown as Metrics;
   let worker: Worker | null = null;
   const ctx: ServiceContext = {

@@ -61,6 +61,31 @@ describe('the delivery worker', () => {
     expect(sent).toEqual([row.id]);
   });
 
+  it('after a burst, takes pass after pass until the queue is empty instead of waiting to be polled', async () => {
+    // A whole minute between polls: only a worker that goes on by itself empties the queue in time.
+    const patient = await createTestServer({ WORKER_POLL_MS: '60000' }, { shareDatabaseOf: server });
+    await server.ctx.db.insert(helpRequests).values(
+      Array.from({ length: 350 }, (_, i) => ({
+        createdAt: server.clock.now(),
+        contactKey: `burst-${i}`,
+        contactEnc: null,
+        contactKind: 'email',
+        purpose: 'login-code' as const,
+        channel: 'email' as const,
+        locale: 'en',
+      })),
+    );
+    const queued = async () =>
+      (await server.ctx.db.select().from(helpRequests).where(eq(helpRequests.status, 'queued'))).length;
+    try {
+      patient.worker.start();
+      await expect.poll(queued, { timeout: 10_000 }).toBe(0);
+    } finally {
+      await patient.worker.stop();
+      await patient.close();
+    }
+  });
+
   it('retries a retryable failure and gives up after the maximum attempts', async () => {
     failNext = 3;
     await server.post('/api/v1/help-requests', { contact: '+15145550101', purpose: 'login-code' });

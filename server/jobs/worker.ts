@@ -15,6 +15,15 @@ export { backoffMs, deliverDue, markStaleSends } from './deliveries';
  */
 const WAKE_DELAY_MS = 100;
 
+/** The most help requests one pass processes, so that deliveries and purges get their turn. */
+const PASS_REQUESTS = 100;
+
+/**
+ * How far behind the queue may fall before the worker stops pausing for new requests: past it, a
+ * pass follows the previous one at once until the queue has caught up.
+ */
+const CATCH_UP_LAG_MS = 1_000;
+
 /**
  * The background worker: turns queued help requests into messages and delivers them, with
  * retries and backoff. No HTTP response waits on it.
@@ -26,6 +35,8 @@ export class Worker {
   private pending = false;
   private lastPurge = 0;
   private lastStaleCheck = -Infinity;
+  private lagMs = 0;
+  private backlog = false;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -42,10 +53,14 @@ export class Worker {
     }
     let sent = 0;
     // The messages of each batch are queued already claimed, and sent once it is committed.
-    const requests = await processHelpRequests(this.ctx, {
+    const { processed: requests, lagMs } = await processHelpRequests(this.ctx, {
+      max: PASS_REQUESTS,
       claim: () => ({ leaseUntil: leaseFrom(this.ctx), limit: claimLimit(this.transports) }),
       afterBatch: async (claimed) => (sent += await sendClaimed(this.ctx, this.transports, claimed)),
     });
+    this.lagMs = lagMs;
+    this.backlog = requests >= PASS_REQUESTS;
+    this.ctx.metrics?.helpQueueLag.set(lagMs / 1000);
     for (
       let batch = await deliverDue(this.ctx, this.transports);
       batch > 0;
@@ -60,6 +75,14 @@ export class Worker {
     }
     this.ctx.metrics?.workerPasses.inc();
     return { requests, sent };
+  }
+
+  /**
+   * How far behind the help-request queue was at the last pass: how long its oldest request had
+   * waited, when more were waiting behind it (0 once a pass emptied it).
+   */
+  queueLagMs(): number {
+    return this.lagMs;
   }
 
   /** Asks for a pass soon (new work was queued). */
@@ -83,6 +106,12 @@ export class Worker {
           this.ctx.logger.error({ err: error }, 'worker pass failed');
         }
         if (!this.running) break;
+        // Requests left for the next pass: at once when no new one is arriving (the end of a
+        // burst) or when the queue has fallen too far behind; otherwise as below.
+        if (this.backlog && (!this.pending || this.lagMs >= CATCH_UP_LAG_MS)) {
+          await new Promise((resolve) => setImmediate(resolve));
+          continue;
+        }
         if (this.pending) {
           // A short pause lets a burst of requests be handled in one pass.
           await new Promise((resolve) => setTimeout(resolve, WAKE_DELAY_MS));

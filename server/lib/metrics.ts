@@ -13,6 +13,7 @@ export interface Metrics {
   workerPasses: Counter;
   receipts: Counter<'provider' | 'outcome'>;
   channelState: Gauge<'channel' | 'state'>;
+  helpQueueLag: Gauge;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
@@ -60,6 +61,11 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
       name: 'channel_state',
       help: 'Health of each message channel as the service status tells workers: 1 for its current state (ok, delayed, down), 0 for the others',
       labelNames: ['channel', 'state'] as const,
+      registers: [registry],
+    }),
+    helpQueueLag: new Gauge({
+      name: 'help_request_queue_lag_seconds',
+      help: 'How far behind the worker is: how long the oldest queued help request had waited at its last pass (0 once the queue is empty)',
       registers: [registry],
     }),
   };

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../http/env';
 import { apiError, errorResponses } from '../http/errors';
-import { localeOf, OVERLOAD_RETRY_SECONDS } from '../http/middleware';
+import { localeOf, overloaded, OVERLOAD_RETRY_SECONDS } from '../http/middleware';
 
 const health = createRoute({
   method: 'get',
@@ -37,7 +37,7 @@ export function healthRoutes({ database, ctx, lifecycle, admission }: AppDeps) {
       // A load balancer stops sending traffic while the process drains.
       if (lifecycle.draining) return apiError(c, 503, 'not-ready', localeOf(c));
       // Overloaded now, or shed requests within the last second: route new clients elsewhere.
-      if (admission.inFlight >= admission.limit || ctx.clock.now().getTime() - admission.lastShedAt < 1000) {
+      if (overloaded(admission) || ctx.clock.now().getTime() - admission.lastShedAt < 1000) {
         c.header('Retry-After', String(OVERLOAD_RETRY_SECONDS));
         return apiError(c, 503, 'overloaded', localeOf(c));
       }

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../http/env';
 import { apiError, errorResponses } from '../http/errors';
-import { localeOf, uniformTiming, validationHook } from '../http/middleware';
+import { localeOf, queueAdmission, uniformTiming, validationHook } from '../http/middleware';
 import { checkContact } from '../services/contacts';
 import { acceptHelpRequest, recordRefusedRequest, resolveChannel } from '../services/help-requests';
 import { HelpRequestAccepted, HelpRequestBody } from './schemas';
@@ -23,8 +23,10 @@ const route = createRoute({
   },
 });
 
-export function helpRequestRoutes({ ctx }: AppDeps) {
+export function helpRequestRoutes({ ctx, admission }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  // While the worker is too far behind, refused at once (before the floor: it says nothing).
+  app.use(queueAdmission(admission, ctx.clock));
   app.use(uniformTiming(ctx.config.security.responseFloorMs));
   return app.openapi(route, async (c) => {
     const body = c.req.valid('json');

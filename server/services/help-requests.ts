@@ -180,7 +180,7 @@ export async function processHelpRequestBatch(
   ctx: ServiceContext,
   limit = PROCESS_BATCH,
   claim?: ClaimOnQueue,
-): Promise<{ processed: number; claimed: ClaimedDelivery[] }> {
+): Promise<{ processed: number; claimed: ClaimedDelivery[]; oldestWaitedMs: number }> {
   return ctx.db.transaction(async (tx) => {
     const jobs = await tx
       .select()
@@ -189,7 +189,7 @@ export async function processHelpRequestBatch(
       .orderBy(asc(helpRequests.seq))
       .limit(limit)
       .for('update', { skipLocked: true });
-    if (jobs.length === 0) return { processed: 0, claimed: [] };
+    if (jobs.length === 0) return { processed: 0, claimed: [], oldestWaitedMs: 0 };
     const now = ctx.clock.now();
     const contacts = jobs.map((job) => checkContact(job.contactEnc ? decrypt(ctx.keys, job.contactEnc) : ''));
     const valid = contacts.filter((contact): contact is ValidContact => contact.kind !== 'invalid');
@@ -266,13 +266,15 @@ export async function processHelpRequestBatch(
     await tx.execute(
       sql`update ${helpRequests} set status = 'done', processed_at = ${now.toISOString()}::timestamptz, contact_enc = null, outcome = v.outcome from unnest(${ids}::uuid[], ${sql.param(outcomes)}::text[]) as v(id, outcome) where ${helpRequests.id} = v.id`,
     );
-    return { processed: jobs.length, claimed };
+    return { processed: jobs.length, claimed, oldestWaitedMs: now.getTime() - jobs[0].createdAt.getTime() };
   });
 }
 
 /**
- * Drains the queue (bounded), returning how many requests were processed. `afterBatch` gets each
- * committed batch's claimed messages (see {@link processHelpRequestBatch}) before the next batch.
+ * Drains the queue (bounded): how many requests were processed, and how far behind the queue is
+ * (`lagMs`: how long the oldest request of the last batch had waited when others were still
+ * queued behind it; 0 once a batch emptied the queue). `afterBatch` gets each committed batch's
+ * claimed messages (see {@link processHelpRequestBatch}) before the next batch.
  */
 export async function processHelpRequests(
   ctx: ServiceContext,
@@ -281,18 +283,18 @@ export async function processHelpRequests(
     claim?: () => ClaimOnQueue;
     afterBatch?: (claimed: ClaimedDelivery[]) => Promise<unknown>;
   } = {},
-): Promise<number> {
+): Promise<{ processed: number; lagMs: number }> {
   const max = options.max ?? 100;
   let processed = 0;
+  let lagMs = 0;
   while (processed < max) {
-    const batch = await processHelpRequestBatch(
-      ctx,
-      Math.min(PROCESS_BATCH, max - processed),
-      options.claim?.(),
-    );
+    const limit = Math.min(PROCESS_BATCH, max - processed);
+    const batch = await processHelpRequestBatch(ctx, limit, options.claim?.());
+    // A batch that took fewer than it could emptied the queue.
+    lagMs = batch.processed === limit ? batch.oldestWaitedMs : 0;
     if (batch.processed === 0) break;
     processed += batch.processed;
     if (batch.claimed.length) await options.afterBatch?.(batch.claimed);
   }
-  return processed;
+  return { processed, lagMs };
 }
