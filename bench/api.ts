@@ -16,7 +16,7 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
-import { freePort, startAppServer, startServer, table } from './lib';
+import { freePort, startAppServer, startServer, table, type AppServer } from './lib';
 import { startCluster } from './postgres';
 import type { BenchContext, Check, Section, SectionReport } from './types';
 
@@ -121,6 +121,7 @@ export const api: Section = {
     const run = randomBytes(3).toString('hex');
     const measures: Measure[] = [];
     const lines: string[] = [];
+    const lagLines: string[] = [];
 
     context.progress('api: starting the hello-world baseline');
     const port = await freePort();
@@ -160,10 +161,10 @@ export const api: Section = {
       context.progress(`api: contact-checks, ${duration} s`);
       measures.push(measure('contact-checks', await load(server.url, { ...checks, duration }), 200));
 
-      measures.push(
-        await measureHelpRequests(server.url, connections, duration, run, 'help-requests', context),
-      );
+      const embedded = await measureHelpRequests(server, connections, duration, run, 'help-requests', context);
+      measures.push(embedded);
       lines.push(`Server: ${server.description}.`);
+      lagLines.push(lagLine('help-requests', embedded.lag));
     } finally {
       await server.stop();
     }
@@ -177,15 +178,17 @@ export const api: Section = {
       try {
         const pgServer = await startAppServer(context.root, { DATABASE_URL: cluster.url });
         try {
-          postgres = await measureHelpRequests(
-            pgServer.url,
+          const measured = await measureHelpRequests(
+            pgServer,
             connections,
             duration,
             run,
             'help-requests (PostgreSQL)',
             context,
           );
-          measures.push(postgres);
+          postgres = measured;
+          measures.push(measured);
+          lagLines.push(lagLine('help-requests (PostgreSQL)', measured.lag));
           lines.push(`PostgreSQL: ${cluster.version}, a throwaway cluster on loopback, default durability.`);
         } finally {
           await pgServer.stop();
@@ -221,6 +224,8 @@ export const api: Section = {
       'help-requests waits for its uniform response floor (RESPONSE_FLOOR_MS, 20 ms by default) before answering,',
       `by design: its p50 cannot go below it, and ${connections} connections cap it at ` +
         `${Math.round(connections / 0.02)} req/s.`,
+      'A 202 means the request is committed to the queue; the worker turns it into a message:',
+      ...lagLines,
     );
 
     const [, echo, contactChecks, helpRequests] = measures;
@@ -289,17 +294,60 @@ export function helpRequestLoad(run: string, offset: number) {
   };
 }
 
+/** How far behind the worker fell during a help-request run, and how soon after it the queue was empty. */
+export interface WorkerLag {
+  maxSeconds: number;
+  emptyAfterSeconds: number;
+}
+
+const LAG_METRIC = 'help_request_queue_lag_seconds';
+
+/** Polls the worker's lag every `everyMs` until `stop` is called; returns the largest value seen. */
+function watchLag(server: AppServer, everyMs = 250): () => Promise<number> {
+  let max = 0;
+  let running = true;
+  const done = (async () => {
+    while (running) {
+      max = Math.max(max, await server.metric(LAG_METRIC));
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  })();
+  return async () => {
+    running = false;
+    await done;
+    return max;
+  };
+}
+
+/** Waits (bounded) until the worker reports an empty queue; the seconds it took. */
+async function untilQueueEmpty(server: AppServer, timeoutMs = 60_000): Promise<number> {
+  const started = performance.now();
+  while ((await server.metric(LAG_METRIC)) > 0 && performance.now() - started < timeoutMs)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  return (performance.now() - started) / 1000;
+}
+
 async function measureHelpRequests(
-  url: string,
+  server: AppServer,
   connections: number,
   duration: number,
   run: string,
   name: string,
   context: BenchContext,
-): Promise<Measure> {
+): Promise<Measure & { lag: WorkerLag }> {
   const help = { method: 'POST' as const, path: '/api/v1/help-requests', connections };
-  await load(url, { ...help, duration: WARMUP_S, setup: helpRequestLoad(run, 0) });
+  await load(server.url, { ...help, duration: WARMUP_S, setup: helpRequestLoad(run, 0) });
+  await untilQueueEmpty(server);
   context.progress(`api: ${name}, ${duration} s`);
+  const stopWatching = watchLag(server);
   // The measured run uses contacts and addresses the warm-up did not.
-  return measure(name, await load(url, { ...help, duration, setup: helpRequestLoad(run, 1_000_000) }), 202);
+  const result = await load(server.url, { ...help, duration, setup: helpRequestLoad(run, 1_000_000) });
+  const maxSeconds = await stopWatching();
+  const emptyAfterSeconds = await untilQueueEmpty(server);
+  return { ...measure(name, result, 202), lag: { maxSeconds, emptyAfterSeconds } };
+}
+
+/** The worker's side of a help-request run, in words. */
+function lagLine(name: string, lag: WorkerLag): string {
+  return `${name}: the worker was at most ${lag.maxSeconds.toFixed(1)} s behind the accepted requests (${LAG_METRIC}, read every 250 ms), and the queue was empty ${lag.emptyAfterSeconds.toFixed(1)} s after the run.`;
 }

@@ -154,6 +154,8 @@ function tail(file: string): string {
 export interface AppServer extends RunningServer {
   /** Its JSON log (pino), one line per request. */
   logFile: string;
+  /** The value of one of its Prometheus metrics (unlabelled), read from `/metrics`. */
+  metric(name: string): Promise<number>;
 }
 
 /**
@@ -170,6 +172,7 @@ export async function startAppServer(
   const dir = await mkdtemp(path.join(tmpdir(), 'bench-server-'));
   const logFile = path.join(dir, 'server.log');
   const origin = `http://127.0.0.1:${port}`;
+  const metricsToken = randomBytes(24).toString('hex');
   let server: RunningServer;
   try {
     server = await startServer({
@@ -187,6 +190,7 @@ export async function startAppServer(
         SMTP_URL: undefined,
         SMS_PROVIDER: 'outbox',
         TRUSTED_PROXIES: '127.0.0.1',
+        METRICS_TOKEN: metricsToken,
         ...extraEnv,
       },
       readyUrl: `${origin}/api/ready`,
@@ -202,6 +206,13 @@ export async function startAppServer(
   return {
     ...server,
     logFile,
+    async metric(name) {
+      const response = await fetch(`${origin}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } });
+      const text = await response.text();
+      const line = text.split('\n').find((row) => row.startsWith(`${name} `));
+      if (!line) throw new Error(`${name} is not in /metrics (${response.status})`);
+      return Number(line.slice(name.length + 1));
+    },
     stop: async () => {
       await server.stop();
       removeDir();
