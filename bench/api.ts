@@ -161,7 +161,14 @@ export const api: Section = {
       context.progress(`api: contact-checks, ${duration} s`);
       measures.push(measure('contact-checks', await load(server.url, { ...checks, duration }), 200));
 
-      const embedded = await measureHelpRequests(server, connections, duration, run, 'help-requests', context);
+      const embedded = await measureHelpRequests(
+        server,
+        connections,
+        duration,
+        run,
+        'help-requests',
+        context,
+      );
       measures.push(embedded);
       lines.push(`Server: ${server.description}.`);
       lagLines.push(lagLine('help-requests', embedded.lag));

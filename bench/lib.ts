@@ -207,7 +207,9 @@ export async function startAppServer(
     ...server,
     logFile,
     async metric(name) {
-      const response = await fetch(`${origin}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } });
+      const response = await fetch(`${origin}/metrics`, {
+        headers: { authorization: `Bearer ${metricsToken}` },
+      });
       const text = await response.text();
       const line = text.split('\n').find((row) => row.startsWith(`${name} `));
       if (!line) throw new Error(`${name} is not in /metrics (${response.status})`);

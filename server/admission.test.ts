@@ -136,14 +136,19 @@ describe('admission by the help-request queue', () => {
     expect(server.worker.queueLagMs()).toBe(20_000);
     const metrics = await (await server.get('/metrics')).text();
     expect(metrics).toMatch(/^help_request_queue_lag_seconds 20$/m);
-    const [known, unknown] = [await seen(await ask('alex.martin@example.com')), await seen(await ask('nobody.at.all@example.org'))];
+    const [known, unknown] = [
+      await seen(await ask('alex.martin@example.com')),
+      await seen(await ask('nobody.at.all@example.org')),
+    ];
     expect(known).toEqual(unknown);
     expect(known.status).toBe(503);
     expect(known.headers['retry-after']).toBe('2');
     expect(known.headers.connection).toBe('close');
     expect(JSON.parse(known.body).error.code).toBe('overloaded');
     // Other API requests are still served; readiness routes new clients elsewhere.
-    expect((await server.post('/api/v1/contact-checks', { contact: 'alex.martin@example.com' })).status).toBe(200);
+    expect((await server.post('/api/v1/contact-checks', { contact: 'alex.martin@example.com' })).status).toBe(
+      200,
+    );
     expect((await server.get('/api/ready')).status).toBe(503);
     // Nothing new was queued: the next pass empties the queue, and help requests are taken again.
     expect((await server.worker.runOnce()).requests).toBe(50);
