@@ -102,6 +102,8 @@ export class Worker {
           await this.runOnce();
           failures = 0;
         } catch (error) {
+          // Not at once again: a failing database gets the backoff below.
+          this.backlog = false;
           failures++;
           this.ctx.logger.error({ err: error }, 'worker pass failed');
         }
