@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { columnRows } from '../db/bulk';
 import { deliveries } from '../db/schema';
 import { openPayload, type ClaimedDelivery } from '../messaging/outbox';
 import type { Transports } from '../messaging/transports';
@@ -131,10 +132,14 @@ export async function sendClaimed(
   );
   // The sent ones recorded together (one statement for the batch).
   if (sent.length > 0) {
-    const column = <T>(pick: (row: (typeof sent)[number]) => T) => sql.param(sent.map(pick));
     const erase = ctx.config.keepSentPayloads ? sql`` : sql`, payload_enc = null`;
+    const v = columnRows([
+      ['id', 'uuid', sent.map((row) => row.id)],
+      ['transport', 'text', sent.map((row) => row.transport)],
+      ['provider_message_id', 'text', sent.map((row) => row.providerMessageId)],
+    ]);
     await ctx.db.execute(
-      sql`update ${deliveries} set status = 'sent', sent_at = ${ctx.clock.now().toISOString()}::timestamptz, lease_until = null, transport = v.transport, provider_message_id = v.provider_message_id, last_error = null${erase} from unnest(${column((row) => row.id)}::uuid[], ${column((row) => row.transport)}::text[], ${column((row) => row.providerMessageId)}::text[]) as v(id, transport, provider_message_id) where ${deliveries.id} = v.id`,
+      sql`update ${deliveries} set status = 'sent', sent_at = ${ctx.clock.now().toISOString()}::timestamptz, lease_until = null, transport = v.transport, provider_message_id = v.provider_message_id, last_error = null${erase} from (${v}) as v where ${deliveries.id} = v.id`,
     );
   }
   return claimed.length;

@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { insertColumns } from '../db/bulk';
+import { columnRows, insertColumns } from '../db/bulk';
 import { helpRequests, type Channel, type Purpose } from '../db/schema';
 import { findAccountsByContacts } from './accounts';
 import { checkContact, mailboxOf, type ValidContact } from './contacts';
@@ -262,9 +262,12 @@ export async function processHelpRequestBatch(
       if (plans[i].length) return plans[i].map((message) => message.template).join('+');
       return accountOf(contact) ? 'nothing' : 'unknown-contact';
     });
-    const ids = sql.param(jobs.map((job) => job.id));
+    const v = columnRows([
+      ['id', 'uuid', jobs.map((job) => job.id)],
+      ['outcome', 'text', outcomes],
+    ]);
     await tx.execute(
-      sql`update ${helpRequests} set status = 'done', processed_at = ${now.toISOString()}::timestamptz, contact_enc = null, outcome = v.outcome from unnest(${ids}::uuid[], ${sql.param(outcomes)}::text[]) as v(id, outcome) where ${helpRequests.id} = v.id`,
+      sql`update ${helpRequests} set status = 'done', processed_at = ${now.toISOString()}::timestamptz, contact_enc = null, outcome = v.outcome from (${v}) as v where ${helpRequests.id} = v.id`,
     );
     return { processed: jobs.length, claimed, oldestWaitedMs: now.getTime() - jobs[0].createdAt.getTime() };
   });

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { insertColumns } from '../db/bulk';
+import { columnRows, insertColumns } from '../db/bulk';
 import type { Db } from '../db/client';
 import { rateLimits } from '../db/schema';
 import type { ServiceContext } from './context';
@@ -195,9 +195,12 @@ export async function takeSendSlots(
       .where(eq(rateLimits.key, key));
   } else if (changed.size > 1) {
     const changedKeys = [...changed];
-    const hits = changedKeys.map((key) => JSON.stringify(hitsOf.get(key)));
+    const v = columnRows([
+      ['key', 'text', changedKeys],
+      ['hits', 'jsonb', changedKeys.map((key) => JSON.stringify(hitsOf.get(key)))],
+    ]);
     await tx.execute(
-      sql`update ${rateLimits} set hits = v.hits::jsonb, expires_at = ${expiresAt.toISOString()}::timestamptz from unnest(${sql.param(changedKeys)}::text[], ${sql.param(hits)}::text[]) as v(key, hits) where ${rateLimits.key} = v.key`,
+      sql`update ${rateLimits} set hits = v.hits, expires_at = ${expiresAt.toISOString()}::timestamptz from (${v}) as v where ${rateLimits.key} = v.key`,
     );
   }
   return results;
