@@ -184,15 +184,15 @@ export async function codeCheckStates(
 }
 
 /**
- * Awaits drizzle queries (lazy: each runs when awaited) one after the other. `db` may be a
- * transaction, whose one connection runs one query at a time (node-postgres deprecates queueing
- * a query on a client that is still running one).
+ * Runs queries one after the other: each is started only once the previous one has answered.
+ * `db` may be a transaction, whose one connection runs one query at a time (node-postgres
+ * deprecates queueing a query on a client that is still running one).
  */
-async function oneAtATime<T extends readonly unknown[]>(
-  queries: readonly [...T],
-): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+async function oneAtATime<T extends readonly unknown[]>(queries: {
+  readonly [K in keyof T]: () => T[K];
+}): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
   const results: unknown[] = [];
-  for (const query of queries) results.push(await query);
+  for (const query of queries as readonly (() => unknown)[]) results.push(await query());
   return results as { -readonly [K in keyof T]: Awaited<T[K]> };
 }
 
@@ -207,24 +207,26 @@ export async function supportAccountView(
   const keys = contacts.map((contact) => contact.key);
   const [row] = await db.select().from(accounts).where(eq(accounts.id, account.id)).limit(1);
   const [employerRows, requestRows, deliveryRows, audit, lookups, mergedFrom] = await oneAtATime([
-    db.select({ id: employers.id, ssoProvider: employers.ssoProvider }).from(employers),
-    recentHelpRequests(db, keys, RECENT),
-    db
-      .select()
-      .from(deliveries)
-      .where(
-        keys.length
-          ? or(eq(deliveries.accountId, account.id), inArray(deliveries.contactKey, keys))
-          : eq(deliveries.accountId, account.id),
-      )
-      .orderBy(desc(deliveries.seq))
-      .limit(RECENT),
-    auditPage(db, account.id, { kind: 'changes' }),
-    lookupSummary(db, account.id),
-    db
-      .select({ id: accounts.id, name: accounts.name, email: accounts.email })
-      .from(accounts)
-      .where(eq(accounts.mergedIntoAccountId, account.id)),
+    () => db.select({ id: employers.id, ssoProvider: employers.ssoProvider }).from(employers),
+    () => recentHelpRequests(db, keys, RECENT),
+    () =>
+      db
+        .select()
+        .from(deliveries)
+        .where(
+          keys.length
+            ? or(eq(deliveries.accountId, account.id), inArray(deliveries.contactKey, keys))
+            : eq(deliveries.accountId, account.id),
+        )
+        .orderBy(desc(deliveries.seq))
+        .limit(RECENT),
+    () => auditPage(db, account.id, { kind: 'changes' }),
+    () => lookupSummary(db, account.id),
+    () =>
+      db
+        .select({ id: accounts.id, name: accounts.name, email: accounts.email })
+        .from(accounts)
+        .where(eq(accounts.mergedIntoAccountId, account.id)),
   ]);
   const ssoProviders = new Map(employerRows.map((employer) => [employer.id, employer.ssoProvider]));
   const codeChecks = await codeCheckStates(db, contacts, now);
