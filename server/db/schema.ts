@@ -181,7 +181,9 @@ export const helpRequests = pgTable(
     outcome: text('outcome'),
   },
   (t) => [
-    index('help_requests_queue_idx').on(t.status, t.seq),
+    // Only the queued ones: the worker's claim reads them in order and stops at its batch, and
+    // marking a request done takes it out of the index instead of adding an entry.
+    index('help_requests_queued_idx').on(t.seq).where(sql`${t.status} = 'queued'`),
     index('help_requests_contact_idx').on(t.contactKey, t.createdAt),
   ],
 );
@@ -217,7 +219,9 @@ export const deliveries = pgTable(
     receiptAt: at('receipt_at'),
   },
   (t) => [
-    index('deliveries_due_idx').on(t.status, t.nextAttemptAt),
+    // Only the messages waiting to be sent, and those being sent (their leases are checked).
+    index('deliveries_pending_idx').on(t.nextAttemptAt, t.seq).where(sql`${t.status} = 'pending'`),
+    index('deliveries_sending_idx').on(t.leaseUntil).where(sql`${t.status} = 'sending'`),
     index('deliveries_contact_idx').on(t.contactKey, t.createdAt),
     // Channel health reads the last minutes of each channel; receipts find their message by the provider's id.
     index('deliveries_channel_created_idx').on(t.channel, t.createdAt),
