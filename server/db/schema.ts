@@ -183,7 +183,9 @@ export const helpRequests = pgTable(
   (t) => [
     // Only the queued ones: the worker's claim reads them in order and stops at its batch, and
     // marking a request done takes it out of the index instead of adding an entry.
-    index('help_requests_queued_idx').on(t.seq).where(sql`${t.status} = 'queued'`),
+    index('help_requests_queued_idx')
+      .on(t.seq)
+      .where(sql`${t.status} = 'queued'`),
     index('help_requests_contact_idx').on(t.contactKey, t.createdAt),
   ],
 );
@@ -220,8 +222,12 @@ export const deliveries = pgTable(
   },
   (t) => [
     // Only the messages waiting to be sent, and those being sent (their leases are checked).
-    index('deliveries_pending_idx').on(t.nextAttemptAt, t.seq).where(sql`${t.status} = 'pending'`),
-    index('deliveries_sending_idx').on(t.leaseUntil).where(sql`${t.status} = 'sending'`),
+    index('deliveries_pending_idx')
+      .on(t.nextAttemptAt, t.seq)
+      .where(sql`${t.status} = 'pending'`),
+    index('deliveries_sending_idx')
+      .on(t.leaseUntil)
+      .where(sql`${t.status} = 'sending'`),
     index('deliveries_contact_idx').on(t.contactKey, t.createdAt),
     // Channel health reads the last minutes of each channel; receipts find their message by the provider's id.
     index('deliveries_channel_created_idx').on(t.channel, t.createdAt),
