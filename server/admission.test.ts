@@ -1,7 +1,6 @@
 import { Agent, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { helpRequests } from './db/schema';
 import { createHttpServer } from './http/node-server';
 import { createTestServer, type TestServer } from './testing/harness';
 import { expectErrorAnswer, parseAnswer, postOnAgent, rawExchange } from './testing/raw-http';
@@ -112,24 +111,11 @@ describe('admission by the help-request queue', () => {
   afterAll(async () => {
     await server.close();
   });
-  /** Requests queued straight into the table (no contact: the worker only marks them done). */
-  const queue = (count: number) =>
-    server.ctx.db.insert(helpRequests).values(
-      Array.from({ length: count }, (_, i) => ({
-        createdAt: server.clock.now(),
-        contactKey: `queued-${i}`,
-        contactEnc: null,
-        contactKind: 'email',
-        purpose: 'login-code' as const,
-        channel: 'email' as const,
-        locale: 'en',
-      })),
-    );
   const ask = (contact: string) =>
     server.post('/api/v1/help-requests', { contact, purpose: 'login-code' }, { 'accept-language': 'en' });
 
   it('refuses new help requests with a quick 503 while the worker is too far behind, the same for every contact', async () => {
-    await queue(150);
+    await server.queueWithoutContact(150);
     server.clock.advanceSeconds(20);
     // One pass takes the oldest ones: they had waited 20 s, and more wait behind them.
     expect((await server.worker.runOnce()).requests).toBe(100);
@@ -159,7 +145,7 @@ describe('admission by the help-request queue', () => {
   });
 
   it('takes help requests while the queue is behind by less than the limit', async () => {
-    await queue(150);
+    await server.queueWithoutContact(150);
     server.clock.advanceSeconds(10);
     await server.worker.runOnce();
     expect(server.worker.queueLagMs()).toBe(10_000);

@@ -64,17 +64,7 @@ describe('the delivery worker', () => {
   it('after a burst, takes pass after pass until the queue is empty instead of waiting to be polled', async () => {
     // A whole minute between polls: only a worker that goes on by itself empties the queue in time.
     const patient = await createTestServer({ WORKER_POLL_MS: '60000' }, { shareDatabaseOf: server });
-    await server.ctx.db.insert(helpRequests).values(
-      Array.from({ length: 350 }, (_, i) => ({
-        createdAt: server.clock.now(),
-        contactKey: `burst-${i}`,
-        contactEnc: null,
-        contactKind: 'email',
-        purpose: 'login-code' as const,
-        channel: 'email' as const,
-        locale: 'en',
-      })),
-    );
+    await server.queueWithoutContact(350);
     const queued = async () =>
       (await server.ctx.db.select().from(helpRequests).where(eq(helpRequests.status, 'queued'))).length;
     try {

@@ -4,6 +4,7 @@ import pino, { type Logger } from 'pino';
 import { loadConfig } from '../config';
 import { openTestDatabase } from '../db/test-database';
 import { seedDemoData } from '../db/seed';
+import { helpRequests } from '../db/schema';
 import type { OutboxMessage } from '../messaging/outbox';
 import { createTransports, outboxTransport, type Transports } from '../messaging/transports';
 import { createRuntime, type Runtime } from '../runtime';
@@ -34,6 +35,8 @@ export interface TestServer extends Runtime {
   outbox(to?: string): Promise<OutboxMessage[]>;
   /** Empties every table and seeds the demo data again. */
   reset(): Promise<void>;
+  /** Queues `count` help requests straight into the table, without a contact (the worker only marks them done). */
+  queueWithoutContact(count: number): Promise<void>;
 }
 
 /** An API on a fresh database (in-memory PGlite, or PostgreSQL with TEST_DATABASE_URL). */
@@ -84,6 +87,19 @@ export async function createTestServer(
       const query = to === undefined ? '' : `?to=${encodeURIComponent(to)}`;
       const response = await runtime.app.request(`/api/dev/outbox${query}`);
       return ((await response.json()) as { messages: OutboxMessage[] }).messages;
+    },
+    async queueWithoutContact(count) {
+      await database.db.insert(helpRequests).values(
+        Array.from({ length: count }, (_, i) => ({
+          createdAt: clock.now(),
+          contactKey: `queued-${i}`,
+          contactEnc: null,
+          contactKind: 'email',
+          purpose: 'login-code' as const,
+          channel: 'email' as const,
+          locale: 'en',
+        })),
+      );
     },
     async reset() {
       await database.db.execute(
