@@ -2,7 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { columnRows, insertColumns } from '../db/bulk';
 import { helpRequests, type Channel, type Purpose } from '../db/schema';
 import { findAccountsByContacts } from './accounts';
-import { checkContact, mailboxOf, type ValidContact } from './contacts';
+import { mailboxOf, type ContactKind, type ValidContact } from './contacts';
 import type { ServiceContext } from './context';
 import { contactKey, decrypt, encrypt } from '../lib/crypto';
 import { diagnose } from './diagnosis';
@@ -166,6 +166,9 @@ export async function recordRefusedRequest(
   });
 }
 
+/** A queued request's contact, as the accept path checked it. */
+type QueuedContact = Pick<ValidContact, 'kind' | 'normalized'>;
+
 /** The most queued help requests one worker transaction processes. */
 const PROCESS_BATCH = 100;
 
@@ -197,14 +200,22 @@ export async function processHelpRequestBatch(
     await tx.execute(sql`set local enable_bitmapscan to default`);
     if (jobs.length === 0) return { processed: 0, claimed: [], oldestWaitedMs: 0 };
     const now = ctx.clock.now();
-    const contacts = jobs.map((job) => checkContact(job.contactEnc ? decrypt(ctx.keys, job.contactEnc) : ''));
-    const valid = contacts.filter((contact): contact is ValidContact => contact.kind !== 'invalid');
-    const accounts = await findAccountsByContacts(tx, valid);
-    const accountOf = (contact: ValidContact) =>
+    // The contact as it was checked when the request was accepted: its kind, and its normalized
+    // value, encrypted (authenticated: what is read is what was written). None, nothing to do.
+    const contacts = jobs.map((job): QueuedContact | null =>
+      job.contactEnc
+        ? { kind: job.contactKind as ContactKind, normalized: decrypt(ctx.keys, job.contactEnc) }
+        : null,
+    );
+    const accounts = await findAccountsByContacts(
+      tx,
+      contacts.filter((contact) => contact !== null),
+    );
+    const accountOf = (contact: QueuedContact) =>
       accounts.get(`${contact.kind}:${contact.normalized}`) ?? null;
     const plans = jobs.map((job, i) => {
       const contact = contacts[i];
-      if (contact.kind === 'invalid') return [];
+      if (!contact) return [];
       return diagnose({
         account: accountOf(contact),
         contactKind: contact.kind,
@@ -216,16 +227,13 @@ export async function processHelpRequestBatch(
     // Once a day per mailbox for an unknown address: its tagged variants (`x+1@…`, `x+2@…`) share
     // the one notice, and so do two requests of this batch.
     const noticeKey = (i: number) => {
-      const contact = contacts[i] as ValidContact;
+      const contact = contacts[i]!;
       const mailbox = contact.kind === 'email' ? mailboxOf(contact.normalized) : contact.normalized;
       return `notice:${mailbox === contact.normalized ? jobs[i].contactKey : contactKey(ctx.keys, mailbox)}`;
     };
     const needNotice = jobs
       .map((_, i) => i)
-      .filter(
-        (i) =>
-          contacts[i].kind !== 'invalid' && !accountOf(contacts[i] as ValidContact) && plans[i].length > 0,
-      );
+      .filter((i) => contacts[i] !== null && !accountOf(contacts[i]!) && plans[i].length > 0);
     const allowed = await takeOncePerEach(
       tx,
       needNotice.map(noticeKey),
@@ -239,7 +247,7 @@ export async function processHelpRequestBatch(
     const orders: MessageOrder[] = [];
     jobs.forEach((job, i) => {
       const contact = contacts[i];
-      if (contact.kind === 'invalid') return;
+      if (!contact) return;
       const account = accountOf(contact);
       for (const message of plans[i]) {
         // A username is not an address: its messages go to the email on file.
@@ -264,7 +272,7 @@ export async function processHelpRequestBatch(
     const claimed = await queueMessages(tx, ctx, orders, claim);
     const outcomes = jobs.map((_, i) => {
       const contact = contacts[i];
-      if (contact.kind === 'invalid') return 'invalid-contact';
+      if (!contact) return 'invalid-contact';
       if (plans[i].length) return plans[i].map((message) => message.template).join('+');
       return accountOf(contact) ? 'nothing' : 'unknown-contact';
     });
