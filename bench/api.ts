@@ -8,7 +8,8 @@
  *   contact-checks   POST /api/v1/contact-checks, a rotating mix of emails, phones and usernames, en and fr
  *   help-requests    POST /api/v1/help-requests, a new contact and a new client address (X-Forwarded-For,
  *                    the bench plays the trusted load balancer) for every request, so no per-contact or
- *                    per-client limit applies: what is measured is the work, not the 429s
+ *                    per-client limit applies: what is measured is the work, not the 429s; and how far
+ *                    behind the worker fell (its lag metric on /metrics), and how soon the queue was empty
  *
  * Options: --api-duration=10 (seconds per target)  --api-connections=50
  * Each target gets a 2-second warm-up first (not counted). Requests/s is the mean over the measured seconds.
