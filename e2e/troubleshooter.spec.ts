@@ -128,6 +128,19 @@ test.describe('troubleshooter behaviour', () => {
     await open(page, '/troubleshoot');
     await page.locator('[data-event="user.no-account"]').click();
     await expect(step(page)).toHaveAttribute('data-step', 'no-account');
+    // The page saves its session again when the policy and the service status it asks for in the
+    // background arrive: marked older before that, the mark would be written over.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const saved = JSON.parse(sessionStorage.getItem('troubleshooter') ?? '{}') as {
+            entries?: { context?: { policy?: unknown; service?: unknown } }[];
+          };
+          const context = saved.entries?.at(-1)?.context;
+          return Boolean(context?.policy && context?.service);
+        }),
+      )
+      .toBe(true);
     await page.evaluate(() => {
       const saved = JSON.parse(sessionStorage.getItem('troubleshooter') ?? '{}');
       sessionStorage.setItem('troubleshooter', JSON.stringify({ ...saved, version: -1 }));
