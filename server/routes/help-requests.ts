@@ -12,7 +12,7 @@ const route = createRoute({
   tags: ['Worker help'],
   summary: 'Send (or resend) a login code, an unlock link, a confirmation, a reset or a login link',
   description:
-    'Always the same `202` whether or not the contact is on file, whatever the account state; the message sent to the contact carries the diagnosis. Limits (resend interval, per hour, per day, per client) answer `429` with `Retry-After`, for known and unknown contacts alike.',
+    'Always the same `202` whether or not the contact is on file, whatever the account state; the message sent to the contact carries the diagnosis. Limits (resend interval, per hour, per day, per client) answer `429` with `Retry-After`, for known and unknown contacts alike. Under load (too many requests in flight, or the worker more than `HELP_QUEUE_MAX_LAG_SECONDS` behind) a quick `503 overloaded` with `Retry-After`, decided before the body is read.',
   request: { body: { content: { 'application/json': { schema: HelpRequestBody } }, required: true } },
   responses: {
     202: {
