@@ -288,7 +288,7 @@ export async function processHelpRequestBatch(
 }
 
 /**
- * Drains the queue (bounded): how many requests were processed, and how far behind the queue is
+ * Drains the queue (at most `max` requests): how many requests were processed, and how far behind the queue is
  * (`lagMs`: how long the oldest request of the last batch had waited when others were still
  * queued behind it; 0 once a batch emptied the queue). `afterBatch` gets each committed batch's
  * claimed messages (see {@link processHelpRequestBatch}) before the next batch.
@@ -296,12 +296,12 @@ export async function processHelpRequestBatch(
 export async function processHelpRequests(
   ctx: ServiceContext,
   options: {
-    max?: number;
+    max: number;
     claim?: () => ClaimOnQueue;
     afterBatch?: (claimed: ClaimedDelivery[]) => Promise<unknown>;
-  } = {},
+  },
 ): Promise<{ processed: number; lagMs: number }> {
-  const max = options.max ?? 100;
+  const { max } = options;
   let processed = 0;
   let lagMs = 0;
   while (processed < max) {
