@@ -50,6 +50,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     ));
   if (config.seedDemo && (await seedDemoData(database.db, clock.now()))) logger.info('demo data seeded');
   let worker: BackgroundWorker | null = null;
+  const thread = database.thread;
+  // The services that run next to PGlite in its thread get this configuration (see ServiceContext).
+  if (thread) await thread.call({ type: 'services-start', config });
   const ctx: ServiceContext = {
     db: database.db,
     keys: deriveKeys(config.secretKey),
@@ -58,13 +61,18 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     logger,
     wake: () => worker?.wake(),
     metrics: createMetrics(),
+    ...(thread && {
+      databaseThread: {
+        acceptHelpRequests: (inputs, now) => thread.call({ type: 'accept', inputs, now }),
+      },
+    }),
   };
   const transports = options.transports ?? createTransports(config);
   // With PGlite in its thread, the worker runs there too (off this event loop), unless a test
   // brings its own clock or transports, which live here.
   worker =
-    database.thread && !options.clock && !options.transports
-      ? new RemoteWorker(database.thread, config, ctx.metrics)
+    thread && !options.clock && !options.transports
+      ? new RemoteWorker(thread, ctx.metrics)
       : new Worker(ctx, transports);
   // PGlite belongs to this one process: whatever was being sent at start was cut by a crash.
   // (On PostgreSQL another instance may be sending: its lease decides.)

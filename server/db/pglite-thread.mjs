@@ -4,7 +4,8 @@
 //
 // Messages in: { id, type: 'query', sql, params, rowMode, tx? } | { id, type: 'exec', sql, tx? }
 //            | { id, type: 'begin' } | { id, type: 'end', tx, commit } | { id, type: 'close' }
-//            | { id, type: 'jobs-start', config } | { type: 'jobs-wake' } | { id, type: 'jobs-run' }
+//            | { id, type: 'services-start', config } | { id, type: 'accept', inputs, now }
+//            | { id, type: 'jobs-start' } | { type: 'jobs-wake' } | { id, type: 'jobs-run' }
 //            | { id, type: 'jobs-stop' }
 // Messages out: { id, result } | { id, error: { message, ...fields } } | { metric, labels, value }
 import { parentPort, workerData } from 'node:worker_threads';
@@ -22,8 +23,12 @@ const db = new PGlite({ ...(workerData.dataDir ? { dataDir: workerData.dataDir }
 /** Open transactions: their PGlite transaction object, and how to end them. */
 const transactions = new Map();
 let nextTransaction = 1;
-/** The background worker, when the main thread runs it here (`jobs-start`). */
-let jobs = null;
+/**
+ * The services that run here (server/jobs/database-thread.ts), once the main thread has started
+ * them with its configuration (`services-start`): accepting help requests, the background worker.
+ */
+let services = null;
+const started = () => services ?? Promise.reject(new Error('the services are not started'));
 
 const serialize = (error) => {
   const fields = { message: error instanceof Error ? error.message : String(error) };
@@ -87,21 +92,28 @@ async function handle(message) {
       const error = await finished;
       if (error) fail(id, error);
       else reply(id, null);
+    } else if (type === 'services-start') {
+      services ??= import('tsx/esm/api')
+        // TypeScript, loaded through tsx (a runtime dependency: `npm start` runs with it).
+        .then(({ tsImport }) => tsImport('../jobs/database-thread.ts', import.meta.url))
+        .then(({ startDatabaseThreadServices }) =>
+          startDatabaseThreadServices(db, message.config, (metric, labels, value) =>
+            parentPort.postMessage({ metric, labels, value }),
+          ),
+        );
+      await services;
+      reply(id, null);
+    } else if (type === 'accept') {
+      reply(id, await (await started()).acceptHelpRequests(message.inputs, message.now));
     } else if (type === 'jobs-start') {
-      // TypeScript, loaded through tsx (a runtime dependency: `npm start` runs with it).
-      const { tsImport } = await import('tsx/esm/api');
-      const { startThreadJobs } = await tsImport('../jobs/thread-jobs.ts', import.meta.url);
-      jobs = startThreadJobs(db, message.config, (metric, labels, value) =>
-        parentPort.postMessage({ metric, labels, value }),
-      );
+      (await started()).startJobs();
       reply(id, null);
     } else if (type === 'jobs-wake') {
-      jobs?.wake();
+      (await services)?.wake();
     } else if (type === 'jobs-run') {
-      reply(id, await jobs.runOnce());
+      reply(id, await (await started()).runOnce());
     } else if (type === 'jobs-stop') {
-      await jobs?.stop();
-      jobs = null;
+      await (await services)?.stopJobs();
       reply(id, null);
     } else if (type === 'close') {
       await db.close();

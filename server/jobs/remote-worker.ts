@@ -1,4 +1,3 @@
-import type { Config } from '../config';
 import type { RemotePglite } from '../db/pglite-remote';
 import type { Metrics } from '../lib/metrics';
 
@@ -13,7 +12,7 @@ export interface BackgroundWorker {
 }
 
 /**
- * The background worker running in the database thread (server/jobs/thread-jobs.ts), driven from
+ * The background worker running in the database thread (server/jobs/database-thread.ts), driven from
  * the main thread; the counters it moves arrive in this process's metrics.
  */
 export class RemoteWorker implements BackgroundWorker {
@@ -22,7 +21,6 @@ export class RemoteWorker implements BackgroundWorker {
 
   constructor(
     private readonly thread: RemotePglite,
-    private readonly config: Config,
     metrics: Metrics | undefined,
   ) {
     thread.onMetric((metric, labels, value) => {
@@ -40,7 +38,7 @@ export class RemoteWorker implements BackgroundWorker {
   }
 
   start(): void {
-    this.started ??= this.thread.call<void>({ type: 'jobs-start', config: this.config });
+    this.started ??= this.thread.call<void>({ type: 'jobs-start' });
   }
 
   wake(): void {

@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import type { Clock } from '../lib/clock';
 import type { Keys } from '../lib/crypto';
 import type { Metrics } from '../lib/metrics';
+import type { AcceptResult, HelpRequestInput } from './help-requests';
 
 /** What every service needs: passed explicitly, so tests inject their own clock and database. */
 export interface ServiceContext {
@@ -16,4 +17,11 @@ export interface ServiceContext {
   wake: () => void;
   /** Prometheus counters (absent in tests that build a context by hand). */
   metrics?: Metrics;
+  /**
+   * With PGlite in a thread of its own: the services that run there, next to it (see
+   * server/jobs/database-thread.ts), so that their transactions never wait on this event loop.
+   */
+  databaseThread?: {
+    acceptHelpRequests(inputs: HelpRequestInput[], now: Date): Promise<AcceptResult[]>;
+  };
 }
