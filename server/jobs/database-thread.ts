@@ -62,7 +62,8 @@ export function startDatabaseThreadServices(
     startJobs() {
       if (jobs) return;
       const transports = createTransports(config);
-      const worker = new Worker(ctx, transports);
+      // Its statements let the help requests waiting to be accepted go first (see drizzleOverPglite).
+      const worker = new Worker({ ...ctx, db: drizzleOverPglite(client, { yieldFirst: true }) }, transports);
       worker.start();
       jobs = {
         worker,
