@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deliveries, helpRequests } from '../db/schema';
 import { createTestServer, type TestServer } from '../testing/harness';
 import type { Transport } from '../messaging/transports';
-import { backoffMs } from './worker';
+import { backoffMs, WAKE_DELAY_MS } from './worker';
 
 describe('the delivery worker', () => {
   const sent: string[] = [];
@@ -62,6 +62,44 @@ describe('the delivery worker', () => {
     try {
       patient.worker.start();
       await expect.poll(queued, { timeout: 10_000 }).toBe(0);
+    } finally {
+      await patient.worker.stop();
+      await patient.close();
+    }
+  });
+
+  it('looks a request’s account up no sooner than a pause after accepting it, never beside the request that follows', async () => {
+    const patient = await createTestServer(
+      { WORKER_POLL_MS: '60000', IP_SEND_LIMIT: '1000' },
+      { shareDatabaseOf: server },
+    );
+    const answeredAt: number[] = [];
+    const doneAt: number[] = [];
+    try {
+      patient.worker.start();
+      // One after the other: the first wakes the worker, the others arrive during its pause.
+      for (let i = 0; i < 8; i++) {
+        const response = await patient.post('/api/v1/help-requests', {
+          contact: `worker${i}@example.org`,
+          purpose: 'login-code',
+        });
+        expect(response.status).toBe(202);
+        answeredAt.push(performance.now());
+      }
+      const done = async () => {
+        const rows = await server.ctx.db
+          .select({ status: helpRequests.status })
+          .from(helpRequests)
+          .orderBy(asc(helpRequests.seq));
+        rows.forEach((row, i) => {
+          if (row.status === 'done') doneAt[i] ??= performance.now();
+        });
+        return rows.filter((row) => row.status === 'done').length;
+      };
+      await expect.poll(done, { interval: 5, timeout: 5_000 }).toBe(8);
+      // A pass takes only the requests waiting when it was scheduled, and starts a pause later.
+      for (const [i, at] of answeredAt.entries())
+        expect(doneAt[i] - at, `request ${i}`).toBeGreaterThanOrEqual(WAKE_DELAY_MS - 5);
     } finally {
       await patient.worker.stop();
       await patient.close();

@@ -1,6 +1,6 @@
 import type { Transports } from '../messaging/transports';
 import type { ServiceContext } from '../services/context';
-import { processHelpRequests } from '../services/help-requests';
+import { processHelpRequests, queuedUpTo } from '../services/help-requests';
 import { purgeExpiredLimits } from '../services/limits';
 import { claimLimit, deliverDue, leaseFrom, markStaleSends, sendClaimed } from './deliveries';
 
@@ -13,7 +13,7 @@ export { backoffMs, deliverDue, markStaleSends } from './deliveries';
  * per second, 100 ms ~1,250–1,500 with the same p99. A code still leaves a tenth of a second after
  * it was asked for.
  */
-const WAKE_DELAY_MS = 100;
+export const WAKE_DELAY_MS = 100;
 
 /** The most help requests one pass processes, so that deliveries and purges get their turn. */
 const PASS_REQUESTS = 100;
@@ -43,8 +43,11 @@ export class Worker {
     private readonly transports: Transports,
   ) {}
 
-  /** One full pass (tests call this instead of starting the loop). */
-  async runOnce(): Promise<{ requests: number; sent: number }> {
+  /**
+   * One full pass (tests call this instead of starting the loop); with `upToSeq`, only the help
+   * requests queued up to that one.
+   */
+  async runOnce(options: { upToSeq?: number } = {}): Promise<{ requests: number; sent: number }> {
     // Leases last minutes: looking for expired ones every few seconds is plenty.
     const started = this.ctx.clock.now().getTime();
     if (started - this.lastStaleCheck >= 5_000) {
@@ -55,6 +58,7 @@ export class Worker {
     // The messages of each batch are queued already claimed, and sent once it is committed.
     const { processed: requests, lagMs } = await processHelpRequests(this.ctx, {
       max: PASS_REQUESTS,
+      upToSeq: options.upToSeq,
       claim: () => ({ leaseUntil: leaseFrom(this.ctx), limit: claimLimit(this.transports) }),
       afterBatch: async (claimed) => (sent += await sendClaimed(this.ctx, this.transports, claimed)),
     });
@@ -91,15 +95,32 @@ export class Worker {
     this.wakeUp?.();
   }
 
+  /**
+   * Schedules a pass: the requests queued by now are the ones it handles, and a request accepted
+   * from now on wakes the worker again (`pending`). A pass starts a pause (WAKE_DELAY_MS) after it
+   * was scheduled, so the work a request's account calls for (looking it up, issuing the code,
+   * the message) never starts within that pause after the request was accepted, when the client's
+   * next request runs beside it: the request that follows a help request cannot time it
+   * (SECURITY.md). The exception is a worker catching up with a backlog, when a pass follows the
+   * previous one at once. Without a bound (the database failing), a pass takes what is queued.
+   */
+  private async schedule(): Promise<number | undefined> {
+    this.pending = false;
+    return queuedUpTo(this.ctx).catch(() => undefined);
+  }
+
   start(): void {
     if (this.running) return;
     this.running = true;
+    const pause = () => new Promise((resolve) => setTimeout(resolve, WAKE_DELAY_MS));
     this.loop = (async () => {
       let failures = 0;
+      // The bound of the next pass, taken when it was scheduled.
+      let upToSeq = await this.schedule();
+      await pause();
       while (this.running) {
-        this.pending = false;
         try {
-          await this.runOnce();
+          await this.runOnce({ upToSeq });
           failures = 0;
         } catch (error) {
           // Not at once again: a failing database gets the backoff below.
@@ -111,26 +132,35 @@ export class Worker {
         // Requests left for the next pass: at once when no new one is arriving (the end of a
         // burst) or when the queue has fallen too far behind; otherwise as below.
         if (this.backlog && (!this.pending || this.lagMs >= CATCH_UP_LAG_MS)) {
+          upToSeq = await this.schedule();
           await new Promise((resolve) => setImmediate(resolve));
           continue;
         }
         if (this.pending) {
           // A short pause lets a burst of requests be handled in one pass.
-          await new Promise((resolve) => setTimeout(resolve, WAKE_DELAY_MS));
+          const bound = this.schedule();
+          await pause();
+          upToSeq = await bound;
           continue;
         }
         const waitMs = failures
           ? Math.min(this.ctx.config.worker.pollMs * 2 ** failures, 30_000)
           : this.ctx.config.worker.pollMs;
+        // Polled (no wake): what is queued now, requests of another instance's clients.
+        const polled = queuedUpTo(this.ctx).catch(() => undefined);
+        let woken: Promise<number | undefined> | undefined;
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, waitMs);
           this.wakeUp = () => {
             clearTimeout(timer);
+            this.wakeUp = null;
+            woken = this.schedule();
             // A short pause lets a burst of requests be handled in one pass.
             setTimeout(resolve, WAKE_DELAY_MS);
           };
         });
         this.wakeUp = null;
+        upToSeq = await (woken ?? polled);
       }
     })();
   }

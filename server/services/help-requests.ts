@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, max as maxOf, sql } from 'drizzle-orm';
 import { columnRows, insertColumns } from '../db/bulk';
 import { helpRequests, type Channel, type Purpose } from '../db/schema';
 import { findAccountsByContacts } from './accounts';
@@ -186,11 +186,13 @@ const PROCESS_BATCH = 100;
  * already taken for sending), forget the contacts. A crash rolls it all back and the requests are
  * processed again, so nothing is lost or sent twice. Another instance's worker skips the rows this
  * one holds. Returns how many were processed, and the messages claimed for the caller to send.
+ * With `upToSeq`, only requests queued up to that one (see {@link queuedUpTo}).
  */
 export async function processHelpRequestBatch(
   ctx: ServiceContext,
   limit = PROCESS_BATCH,
   claim?: ClaimOnQueue,
+  upToSeq?: number,
 ): Promise<{ processed: number; claimed: ClaimedDelivery[]; oldestWaitedMs: number }> {
   return ctx.db.transaction(async (tx) => {
     // The planner's idea of how many requests are queued comes from statistics taken when the
@@ -201,7 +203,11 @@ export async function processHelpRequestBatch(
     const jobs = await tx
       .select()
       .from(helpRequests)
-      .where(eq(helpRequests.status, 'queued'))
+      .where(
+        upToSeq === undefined
+          ? eq(helpRequests.status, 'queued')
+          : and(eq(helpRequests.status, 'queued'), lte(helpRequests.seq, upToSeq)),
+      )
       .orderBy(asc(helpRequests.seq))
       .limit(limit)
       .for('update', { skipLocked: true });
@@ -296,7 +302,19 @@ export async function processHelpRequestBatch(
 }
 
 /**
- * Drains the queue (at most `max` requests): how many requests were processed, and how far behind the queue is
+ * The last help request queued so far (0 when none is): a bound for a worker pass that is to
+ * handle only the requests already waiting when it was scheduled.
+ */
+export async function queuedUpTo(ctx: ServiceContext): Promise<number> {
+  const [row] = await ctx.db
+    .select({ seq: maxOf(helpRequests.seq) })
+    .from(helpRequests)
+    .where(eq(helpRequests.status, 'queued'));
+  return Number(row?.seq ?? 0);
+}
+
+/**
+ * Drains the queue (at most `max` requests, up to `upToSeq` when given): how many requests were processed, and how far behind the queue is
  * (`lagMs`: how long the oldest request of the last batch had waited when others were still
  * queued behind it; 0 once a batch emptied the queue). `afterBatch` gets each committed batch's
  * claimed messages (see {@link processHelpRequestBatch}) before the next batch.
@@ -305,6 +323,7 @@ export async function processHelpRequests(
   ctx: ServiceContext,
   options: {
     max: number;
+    upToSeq?: number;
     claim?: () => ClaimOnQueue;
     afterBatch?: (claimed: ClaimedDelivery[]) => Promise<unknown>;
   },
@@ -314,7 +333,7 @@ export async function processHelpRequests(
   let lagMs = 0;
   while (processed < max) {
     const limit = Math.min(PROCESS_BATCH, max - processed);
-    const batch = await processHelpRequestBatch(ctx, limit, options.claim?.());
+    const batch = await processHelpRequestBatch(ctx, limit, options.claim?.(), options.upToSeq);
     // A batch that took fewer than it could emptied the queue.
     lagMs = batch.processed === limit ? batch.oldestWaitedMs : 0;
     if (batch.processed === 0) break;
