@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildStaleness, cleanupAll, runCommand } from './lib';
 import { LIGHTHOUSE_DEFAULTS } from './lighthouse-runs';
+import { PROBE_PAIRS } from './storm';
 import type { BenchContext, Section, SectionReport } from './types';
 
 interface SectionEntry {
@@ -80,10 +81,10 @@ const HELP = `npm run bench -- [options]
   --api-duration=S        seconds per target (default 10)  --api-connections=N (default 50)
  storm:
   --storm-duration=S      seconds of each load (default 10)  --storm-connections=N (overload, default 600)
-  --probe-pairs=N         timing-probe pairs of each kind (default 400)
+  --probe-pairs=N         timing-probe pairs of each kind (default ${PROBE_PAIRS})
  lighthouse:
   --presets=mobile,desktop  --pages=home,article,troubleshoot  --langs=en,fr
-  --runs=N                median of N runs per page (default ${LIGHTHOUSE_DEFAULTS.runs})
+  --runs=N                median of N runs per page (default ${LIGHTHOUSE_DEFAULTS.runs.mobile} mobile, ${LIGHTHOUSE_DEFAULTS.runs.desktop} desktop)
   --lighthouse-budget=S   seconds for all Lighthouse runs (default ${LIGHTHOUSE_DEFAULTS.budgetS})
   --reuse                 report from the JSON saved by the last run (bench-results/lighthouse/), run nothing
   --lighthouse-url=URL    measure the server at URL instead of starting one

@@ -52,7 +52,13 @@ export const lighthouse: Section = {
     );
     // --reuse: report from the JSON saved by the last run instead of running Lighthouse (no server, no Chrome).
     const reuse = options.has('reuse');
-    const repeat = reuse ? 1 : Math.max(1, Number(options.get('runs') ?? LIGHTHOUSE_DEFAULTS.runs) || 1);
+    const runsGiven = options.get('runs');
+    const runsOf = (preset: Preset) =>
+      reuse
+        ? 1
+        : runsGiven === undefined
+          ? LIGHTHOUSE_DEFAULTS.runs[preset]
+          : Math.max(1, Number(runsGiven) || 1);
     const budgetS =
       Number(options.get('lighthouse-budget') ?? LIGHTHOUSE_DEFAULTS.budgetS) || LIGHTHOUSE_DEFAULTS.budgetS;
     const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -91,6 +97,7 @@ export const lighthouse: Section = {
         const base = `${preset}-${locale.id}-${page.id}`;
         const attempts: RunResult[] = [];
         const reports: { json: string; html: string }[] = [];
+        const repeat = runsOf(preset);
         for (let i = 0; i < repeat; i++) {
           const estimate = durations.length
             ? durations.reduce((a, b) => a + b, 0) / durations.length
@@ -165,7 +172,7 @@ export const lighthouse: Section = {
       server: server.description,
       outDir: path.relative(context.root, outDir),
       seconds: (Date.now() - started) / 1000,
-      repeat,
+      runs: presets.map((preset) => ({ preset, runs: runsOf(preset) })),
     });
   },
 };
@@ -192,7 +199,7 @@ function compactWhere(where: string[], results: RunResult[]): string {
 function report(
   results: RunResult[],
   notRun: string[],
-  info: { server: string; outDir: string; seconds: number; repeat: number },
+  info: { server: string; outDir: string; seconds: number; runs: { preset: Preset; runs: number }[] },
 ): SectionReport {
   const checks: Check[] = [];
   const rows: string[][] = [];
@@ -250,8 +257,11 @@ function report(
   }
 
   const lines = [
-    `Server: ${info.server}. One Chrome per run; ${info.repeat > 1 ? `median of ${info.repeat} runs` : '1 run'} per ` +
-      `row; ${Math.round(info.seconds)} s. Targets: performance ≥ ${TARGETS.performance}, accessibility, best ` +
+    `Server: ${info.server}. One Chrome per run; per row, ${info.runs
+      .map(({ preset, runs }) => `${preset} ${runs > 1 ? `the median of ${runs} runs` : '1 run'}`)
+      .join(
+        ', ',
+      )}; ${Math.round(info.seconds)} s. Targets: performance ≥ ${TARGETS.performance}, accessibility, best ` +
       `practices and SEO = 100; mobile TBT ≤ ${METRIC_TARGETS.mobileTbtMs} ms; CLS 0; an article's JS ≤ ` +
       `${METRIC_TARGETS.articleJsKiB} KiB.`,
     '',
