@@ -91,6 +91,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
+  // Nor one checked out between two statements (a transaction while the code between them runs):
+  // the pool listens only to idle clients, and a client with no listener and no query running
+  // throws its connection error (node-postgres #2439, #3202). The transaction's next statement
+  // fails instead (503), and the pool drops the client when it is released.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const lockClient = await pool.connect();
   try {
     await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
