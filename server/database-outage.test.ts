@@ -1,5 +1,7 @@
 import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from './db/client';
 import { createPostgresTestDatabase } from './db/test-database';
 import { ERROR_CODES } from './http/errors';
 import { freePort, mailCatcher, startServerProcess, waitFor, type ServerProcess } from './testing/processes';
@@ -91,6 +93,7 @@ describe.skipIf(!serverUrl)('a database that goes away and comes back (PostgreSQ
   let database: Awaited<ReturnType<typeof createPostgresTestDatabase>>;
   let proxy: ReturnType<typeof tcpProxy>;
   let server: ServerProcess;
+  let viaProxy: URL;
 
   async function call(path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
     const started = Date.now();
@@ -112,7 +115,7 @@ describe.skipIf(!serverUrl)('a database that goes away and comes back (PostgreSQ
     database = await createPostgresTestDatabase(serverUrl!);
     const target = new URL(database.url);
     proxy = tcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-    const viaProxy = new URL(database.url);
+    viaProxy = new URL(database.url);
     viaProxy.hostname = '127.0.0.1';
     viaProxy.port = String(await proxy.listen());
     const smtpPort = await mail.listen();
@@ -235,4 +238,28 @@ describe.skipIf(!serverUrl)('a database that goes away and comes back (PostgreSQ
     );
     expect(server.child.exitCode).toBeNull();
   }, 60_000);
+
+  it('survives a connection lost while a transaction waits between two statements', async () => {
+    const opened = await openDatabase({ kind: 'postgres', url: viaProxy.toString(), poolSize: 1 });
+    try {
+      // The pool behind drizzle, as a transaction takes a client from it.
+      const pool = (opened.db as unknown as { $client: pg.Pool }).$client;
+      const client = await pool.connect();
+      await client.query('begin');
+      // (Not events.once: it would listen for the error itself.)
+      const ended = new Promise((resolve) => client.once('end', resolve));
+      proxy.cut('refuse');
+      // The driver has seen the connection go while none of our statements was running: without
+      // a listener of its own, the client's error would have been thrown (this process dies).
+      await ended;
+      await expect(client.query('select 1')).rejects.toThrow();
+      client.release();
+      proxy.restore();
+      // The pool dropped the dead client and connects a new one.
+      expect((await pool.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
+    } finally {
+      proxy.restore();
+      await opened.close();
+    }
+  });
 });
