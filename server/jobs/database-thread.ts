@@ -15,7 +15,8 @@ import type { Metrics } from '../lib/metrics';
 import { createTransports } from '../messaging/transports';
 import { createLogger } from '../lib/logger';
 import type { ServiceContext } from '../services/context';
-import { acceptHelpRequestGroup, type AcceptResult, type HelpRequestInput } from '../services/help-requests';
+import { acceptHelpRequestGroup } from '../services/help-requests';
+import type { AcceptResult, HelpRequestInput } from '../services/help-request-types';
 import { Worker } from './worker';
 
 export interface DatabaseThreadServices {
@@ -74,7 +75,7 @@ export function startDatabaseThreadServices(
         },
       };
     },
-    wake: () => jobs?.worker.wake(),
+    wake: ctx.wake,
     runOnce: () => running().runOnce(),
     async stopJobs() {
       const stopping = jobs;

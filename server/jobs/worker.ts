@@ -112,12 +112,15 @@ export class Worker {
   start(): void {
     if (this.running) return;
     this.running = true;
-    const pause = () => new Promise((resolve) => setTimeout(resolve, WAKE_DELAY_MS));
+    // The bound of the next pass, taken when it is scheduled, a pause before it starts.
+    const scheduled = async () => {
+      const bound = this.schedule();
+      await new Promise((resolve) => setTimeout(resolve, WAKE_DELAY_MS));
+      return bound;
+    };
     this.loop = (async () => {
       let failures = 0;
-      // The bound of the next pass, taken when it was scheduled.
-      let upToSeq = await this.schedule();
-      await pause();
+      let upToSeq = await scheduled();
       while (this.running) {
         try {
           await this.runOnce({ upToSeq });
@@ -136,31 +139,26 @@ export class Worker {
           await new Promise((resolve) => setImmediate(resolve));
           continue;
         }
+        // New requests: a short pause lets a burst of them be handled in one pass.
         if (this.pending) {
-          // A short pause lets a burst of requests be handled in one pass.
-          const bound = this.schedule();
-          await pause();
-          upToSeq = await bound;
+          upToSeq = await scheduled();
           continue;
         }
+        // Nothing new: the next poll (requests of another instance's clients) or a wake, whichever
+        // comes first, is scheduled like a wake, so the poll takes its bound a pause before it.
         const waitMs = failures
           ? Math.min(this.ctx.config.worker.pollMs * 2 ** failures, 30_000)
           : this.ctx.config.worker.pollMs;
-        // Polled (no wake): what is queued now, requests of another instance's clients.
-        const polled = queuedUpTo(this.ctx).catch(() => undefined);
-        let woken: Promise<number | undefined> | undefined;
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, waitMs);
+          const timer = setTimeout(resolve, Math.max(0, waitMs - WAKE_DELAY_MS));
           this.wakeUp = () => {
             clearTimeout(timer);
-            this.wakeUp = null;
-            woken = this.schedule();
-            // A short pause lets a burst of requests be handled in one pass.
-            setTimeout(resolve, WAKE_DELAY_MS);
+            resolve();
           };
         });
         this.wakeUp = null;
-        upToSeq = await (woken ?? polled);
+        if (!this.running) break;
+        upToSeq = await scheduled();
       }
     })();
   }

@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 import type { Clock } from '../lib/clock';
 import type { Keys } from '../lib/crypto';
 import type { Metrics } from '../lib/metrics';
-import type { AcceptResult, HelpRequestInput } from './help-requests';
+import type { AcceptResult, HelpRequestInput } from './help-request-types';
 
 /** What every service needs: passed explicitly, so tests inject their own clock and database. */
 export interface ServiceContext {

@@ -4,6 +4,7 @@ import { helpRequests, type Channel, type Purpose } from '../db/schema';
 import { findAccountsByContacts } from './accounts';
 import { mailboxOf, type ContactKind, type ValidContact } from './contacts';
 import type { ServiceContext } from './context';
+import type { AcceptResult, HelpRequestInput } from './help-request-types';
 import { contactKey, decrypt, encrypt } from '../lib/crypto';
 import { diagnose } from './diagnosis';
 import { clientLimitKey, hitClientLimits, sendRules, takeOncePerEach, takeSendSlots } from './limits';
@@ -32,20 +33,6 @@ export function resolveChannel(
   }
   if (requested === 'sms') return { problem: 'phone-required' };
   return { channel: 'email' };
-}
-
-export type AcceptResult =
-  | { status: 'accepted'; retryAfterSeconds: number; expiresInSeconds: number }
-  | { status: 'rate-limited'; retryAfterSeconds: number };
-
-export interface HelpRequestInput {
-  contact: ValidContact;
-  purpose: Purpose;
-  channel: Channel;
-  locale: Locale;
-  requestId: string | null;
-  /** Whom the per-client limit counts (the client's address, as the limits see it). */
-  clientAddress: string;
 }
 
 /**
