@@ -10,7 +10,7 @@ const pages = [
   '/fr/search?q=verrouill%C3%A9',
 ];
 
-// All rules axe runs by default (WCAG 2.x A and AA, best practices), in both colour schemes since
+// All rules axe runs by default (WCAG 2.x A and AA, best practices), in both color schemes since
 // contrast differs. One browser page per scheme visits every page (shared cache); soft assertions
 // report each page's violations.
 for (const colorScheme of ['light', 'dark'] as const) {

@@ -132,7 +132,7 @@ for (const { locale, prefix } of LOCALES) {
         t.active,
       );
 
-      // The scheme changes on a live page: no colour transition caught half-way by the contrast check.
+      // The scheme changes on a live page: no color transition caught half-way by the contrast check.
       await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; }' });
       for (const colorScheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme });

@@ -134,7 +134,7 @@ export async function requestCode(page: Page, prefix = ''): Promise<void> {
   await expect(step(page)).toHaveAttribute('data-step', 'code-sent');
 }
 
-/** A fake API for the behaviour tests: contact check, help request, verification. */
+/** A fake API for the behavior tests: contact check, help request, verification. */
 export async function fakeApi(
   page: Page,
   verify: (body: Record<string, string>) => { status: number; body: unknown },

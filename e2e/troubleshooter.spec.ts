@@ -1,5 +1,5 @@
 /**
- * The troubleshooter page's behaviour, driven like a worker would, in English and French: deep
+ * The troubleshooter page's behavior, driven like a worker would, in English and French: deep
  * links, history, reloads, the code field, resends, keyboard use, an unreachable API.
  */
 
@@ -21,7 +21,7 @@ import {
   phoneCheck,
 } from './troubleshooter-helpers';
 
-test.describe('troubleshooter behaviour', () => {
+test.describe('troubleshooter behavior', () => {
   test.use({ allowedConsoleErrors: [apiErrors, { option: true }] as never });
 
   for (const { locale, prefix } of LOCALES) {

@@ -1,6 +1,6 @@
 /**
  * Test support (not shipped: no page imports it): the events a graph traversal of the machine may
- * send, including the answers of the API actors, and how to recognise the states that matter. The
+ * send, including the answers of the API actors, and how to recognize the states that matter. The
  * unit tests, the model-based tests and the Playwright spec all walk the machine with these.
  */
 import { createActor, fromPromise, waitFor, type AnyEventObject } from 'xstate';

@@ -23,7 +23,7 @@ function useContent(): [Content, Dispatch<SetStateAction<Content>>] {
 
 /**
  * The theme's navbar secondary menu content (theme-common, `contexts/navbarSecondaryMenu/content`): the
- * place a page (the docs sidebar, on a phone) fills in the menu's drawer. Same exports and behaviour; the
+ * place a page (the docs sidebar, on a phone) fills in the menu's drawer. Same exports and behavior; the
  * filler's props are memoized shallowly with keys sorted by code unit instead of `localeCompare`, whose
  * first call builds the ICU collator: ~45 ms in one piece with the CPU slowed 4× (Lighthouse's phone), in
  * the render that switches an article to its phone layout.

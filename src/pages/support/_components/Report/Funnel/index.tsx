@@ -14,7 +14,7 @@ interface Props {
 
 /**
  * The troubleshooter as a funnel: one bar per step, as long as the runs that reached it, its end the
- * runs that stopped there, coloured by how they ended. Drawn by hand (no chart library on the page);
+ * runs that stopped there, colored by how they ended. Drawn by hand (no chart library on the page);
  * the table beside it carries the same numbers for screen readers and copying.
  */
 export default function Funnel({ rows, tableId }: Props): ReactNode {
