@@ -123,6 +123,7 @@ export const api: Section = {
     const measures: Measure[] = [];
     const lines: string[] = [];
     const lagLines: string[] = [];
+    const busyLines: string[] = [];
 
     context.progress('api: starting the hello-world baseline');
     const port = await freePort();
@@ -160,7 +161,10 @@ export const api: Section = {
       };
       await load(server.url, { ...checks, duration: WARMUP_S });
       context.progress(`api: contact-checks, ${duration} s`);
-      measures.push(measure('contact-checks', await load(server.url, { ...checks, duration }), 200));
+      const [checked, checkBusy] = await watchBusy(server, () => load(server.url, { ...checks, duration }));
+      const checkMeasure = measure('contact-checks', checked, 200);
+      measures.push(checkMeasure);
+      busyLines.push(busyLine('contact-checks', checkBusy, checkMeasure.total));
 
       const embedded = await measureHelpRequests(
         server,
@@ -173,6 +177,7 @@ export const api: Section = {
       measures.push(embedded);
       lines.push(`Server: ${server.description}.`);
       lagLines.push(lagLine('help-requests', embedded.lag));
+      busyLines.push(busyLine('help-requests', embedded.busy, embedded.total));
     } finally {
       await server.stop();
     }
@@ -197,6 +202,7 @@ export const api: Section = {
           postgres = measured;
           measures.push(measured);
           lagLines.push(lagLine('help-requests (PostgreSQL)', measured.lag));
+          busyLines.push(busyLine('help-requests (PostgreSQL)', measured.busy, measured.total));
           lines.push(`PostgreSQL: ${cluster.version}, a throwaway cluster on loopback, default durability.`);
         } finally {
           await pgServer.stop();
@@ -234,6 +240,9 @@ export const api: Section = {
         `${Math.round(connections / 0.02)} req/s.`,
       'A 202 means the request is committed to the queue; the worker turns it into a message:',
       ...lagLines,
+      'How busy the server was during each run (an event loop at 100% is the bound of its run; on',
+      'PostgreSQL the database is a process of its own):',
+      ...busyLines,
     );
 
     const [, echo, contactChecks, helpRequests] = measures;
@@ -338,6 +347,48 @@ async function untilCaughtUp(server: AppServer, timeoutMs = 60_000): Promise<num
   return (performance.now() - started) / 1000;
 }
 
+const BUSY_METRIC = 'event_loop_busy_seconds_total';
+
+/** How busy each of the server's event loops was during a run: a share of its time, and per request. */
+export interface LoopsBusy {
+  seconds: number;
+  threads: { thread: string; busySeconds: number }[];
+}
+
+/** Reads the server's busy time of each event loop (main, and database when PGlite has its thread). */
+async function busyNow(server: AppServer): Promise<Map<string, number>> {
+  const busy = new Map<string, number>();
+  for (const thread of ['main', 'database']) {
+    const value = await server.metric(`${BUSY_METRIC}{thread="${thread}"}`).catch(() => null);
+    if (value !== null) busy.set(thread, value);
+  }
+  return busy;
+}
+
+/** Runs `work`, and says how busy each event loop of the server was meanwhile. */
+async function watchBusy<T>(server: AppServer, work: () => Promise<T>): Promise<[T, LoopsBusy]> {
+  const before = await busyNow(server);
+  const started = performance.now();
+  const result = await work();
+  const seconds = (performance.now() - started) / 1000;
+  const after = await busyNow(server);
+  const threads = [...after].map(([thread, value]) => ({
+    thread,
+    busySeconds: value - (before.get(thread) ?? 0),
+  }));
+  return [result, { seconds, threads }];
+}
+
+/** The busy line of a run: which loop bounds it (at 100% of its time, a loop is the bound). */
+export function busyLine(name: string, busy: LoopsBusy, requests: number): string {
+  const parts = busy.threads.map(({ thread, busySeconds }) => {
+    const share = Math.round((100 * busySeconds) / busy.seconds);
+    const perRequest = requests ? `${Math.round((busySeconds * 1e6) / requests)} µs per request` : '-';
+    return `${thread === 'main' ? 'main event loop' : `${thread} thread`} ${share}% (${perRequest})`;
+  });
+  return `${name}: busy ${parts.join(', ')} (${BUSY_METRIC}).`;
+}
+
 async function measureHelpRequests(
   server: AppServer,
   connections: number,
@@ -345,17 +396,19 @@ async function measureHelpRequests(
   run: string,
   name: string,
   context: BenchContext,
-): Promise<Measure & { lag: WorkerLag }> {
+): Promise<Measure & { lag: WorkerLag; busy: LoopsBusy }> {
   const help = { method: 'POST' as const, path: '/api/v1/help-requests', connections };
   await load(server.url, { ...help, duration: WARMUP_S, setup: helpRequestLoad(run, 0) });
   await untilCaughtUp(server);
   context.progress(`api: ${name}, ${duration} s`);
   const stopWatching = watchLag(server);
   // The measured run uses contacts and addresses the warm-up did not.
-  const result = await load(server.url, { ...help, duration, setup: helpRequestLoad(run, 1_000_000) });
+  const [result, busy] = await watchBusy(server, () =>
+    load(server.url, { ...help, duration, setup: helpRequestLoad(run, 1_000_000) }),
+  );
   const maxSeconds = await stopWatching();
   const caughtUpAfterSeconds = await untilCaughtUp(server);
-  return { ...measure(name, result, 202), lag: { maxSeconds, caughtUpAfterSeconds } };
+  return { ...measure(name, result, 202), lag: { maxSeconds, caughtUpAfterSeconds }, busy };
 }
 
 /** The worker's side of a help-request run, in words. */

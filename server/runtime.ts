@@ -53,6 +53,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const thread = database.thread;
   // The services that run next to PGlite in its thread get this configuration (see ServiceContext).
   if (thread) await thread.call({ type: 'services-start', config });
+  const metrics = createMetrics();
+  // The database thread's event loop beside this one: at 1, the embedded database is the bound.
+  if (thread) metrics.watchEventLoop('database', () => thread.busyMs());
   const ctx: ServiceContext = {
     db: database.db,
     keys: deriveKeys(config.secretKey),
@@ -60,7 +63,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     config,
     logger,
     wake: () => worker?.wake(),
-    metrics: createMetrics(),
+    metrics,
     ...(thread && {
       databaseThread: {
         acceptHelpRequests: (inputs, now) => thread.call({ type: 'accept', inputs, now }),

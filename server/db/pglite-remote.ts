@@ -82,6 +82,11 @@ export class RemotePglite implements RemoteTransaction {
     );
   }
 
+  /** How long the thread's event loop has been busy so far, in milliseconds (0 once it has ended). */
+  busyMs(): number {
+    return this.worker.performance.eventLoopUtilization().active;
+  }
+
   /** A message to the thread that needs no answer. */
   notify(message: Record<string, unknown>): void {
     if (!this.gone) this.worker.postMessage(message);

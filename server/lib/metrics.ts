@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
@@ -14,12 +15,37 @@ export interface Metrics {
   receipts: Counter<'provider' | 'outcome'>;
   channelState: Gauge<'channel' | 'state'>;
   helpQueueLag: Gauge;
+  /**
+   * Counts the busy time of another event loop under `thread` from now on: `busyMs` is its
+   * cumulative active time, e.g. a worker thread's `performance.eventLoopUtilization().active`.
+   */
+  watchEventLoop(thread: string, busyMs: () => number): void;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
   const registry = new Registry();
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry });
+  // Each watched event loop: how to read its cumulative active time, and what was counted of it.
+  const loops = new Map<string, { busyMs: () => number; counted: number }>();
+  const watchEventLoop = (thread: string, busyMs: () => number) =>
+    loops.set(thread, { busyMs, counted: busyMs() });
+  watchEventLoop('main', () => performance.eventLoopUtilization().active);
+  new Counter({
+    name: 'event_loop_busy_seconds_total',
+    help: 'Time each event loop spent running code rather than waiting for work, by thread: main (pages and the API), database (the embedded database and the worker, when PGlite runs in its own thread). Its rate is how busy the thread is: at 1, that thread is the bound',
+    labelNames: ['thread'] as const,
+    registers: [registry],
+    collect() {
+      for (const [thread, loop] of loops) {
+        // A thread that has ended reads 0: what it counted stays.
+        const busy = Math.max(loop.busyMs(), loop.counted);
+        this.inc({ thread }, (busy - loop.counted) / 1000);
+        loop.counted = busy;
+      }
+    },
+  });
   return {
+    watchEventLoop,
     registry,
     requests: new Counter({
       name: 'http_requests_total',
