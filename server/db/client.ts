@@ -9,6 +9,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { RemotePglite } from './pglite-remote';
+import { statementsOf } from './pglite-statements';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -183,18 +184,34 @@ function withoutParsers(options?: QueryOptions): QueryOptions | undefined {
 }
 
 /**
- * The PGlite client (or one of its transactions) as drizzle sees it: queries without per-query
- * parsers, and transactions whose queries are the same.
+ * The PGlite client as drizzle sees it: queries without per-query parsers, by prepared statements
+ * once seen twice (./pglite-statements.ts), and transactions whose queries are the same.
  */
-function withoutPerQueryParsers<T extends PGlite | Transaction>(target: T): T {
-  return new Proxy(target, {
+function withoutPerQueryParsers(client: PGlite): PGlite {
+  const statements = statementsOf(client);
+  const inTransaction = (tx: Transaction): Transaction =>
+    new Proxy(tx, {
+      get(object, property) {
+        if (property === 'query')
+          return <T>(query: string, params?: unknown[], options?: QueryOptions) => {
+            const rest = withoutParsers(options);
+            // A closed transaction's query throws, as the transaction's own does.
+            if (object.closed) return object.query<T>(query, params, rest);
+            return statements.queryInTransaction<T>(query, params, rest, () =>
+              object.query<T>(query, params, rest),
+            );
+          };
+        return Reflect.get(object, property, object);
+      },
+    });
+  return new Proxy(client, {
     get(object, property) {
       if (property === 'query')
-        return (query: string, params?: unknown[], options?: QueryOptions) =>
-          object.query(query, params, withoutParsers(options));
-      if (property === 'transaction' && object instanceof PGlite)
+        return <T>(query: string, params?: unknown[], options?: QueryOptions) =>
+          statements.query<T>(query, params, withoutParsers(options));
+      if (property === 'transaction')
         return <R>(callback: (tx: Transaction) => Promise<R>) =>
-          object.transaction((tx) => callback(withoutPerQueryParsers(tx)));
+          object.transaction((tx) => callback(inTransaction(tx)));
       // PGlite keeps private fields: its methods run on the instance itself, not on the proxy.
       const value: unknown = Reflect.get(object, property, object);
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(object) : value;
