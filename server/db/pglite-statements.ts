@@ -59,16 +59,6 @@ export function statementsOf(client: PGlite): Statements {
   return statements;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((size, part) => size + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
-
 /** What this path leaves to PGlite's own `query`: files (COPY), explicit parameter types, notices. */
 function handled(options: QueryOptions | undefined): boolean {
   return !options || (!options.blob && !options.paramTypes && !options.onNotice);
@@ -103,7 +93,11 @@ function createStatements(client: PGlite): Statements {
     if (known) return known;
     const name = `s${++named}`;
     const messages = await run(
-      concat([serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()]),
+      Buffer.concat([
+        serialize.parse({ name, text }),
+        serialize.describe({ type: 'S', name }),
+        serialize.sync(),
+      ]),
     );
     const statement: Prepared = {
       name,
@@ -131,7 +125,7 @@ function createStatements(client: PGlite): Statements {
         return serializer ? serializer(value) : String(value);
       });
       messages = await run(
-        concat([
+        Buffer.concat([
           serialize.bind({ statement: statement.name, values }),
           serialize.execute({}),
           serialize.sync(),
