@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, brotliDecompressSync, gzipSync, gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -45,6 +45,10 @@ describe('serving the built site', () => {
     mkdirSync(path.join(siteDir, 'img'), { recursive: true });
     writeFileSync(path.join(siteDir, 'img/logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     writeFileSync(path.join(siteDir, '404.html.br'), brotliCompressSync('<html>not found (br)</html>'));
+    // A twin written at another time than its page: each carries its own Last-Modified.
+    const locked = path.join(siteDir, 'docs/workers/login/account-locked/index.html');
+    writeFileSync(`${locked}.gz`, gzipSync(readFileSync(locked)));
+    utimesSync(`${locked}.gz`, new Date('2026-01-02T03:04:05Z'), new Date('2026-01-02T03:04:05Z'));
     server = await createTestServer({ SERVE_SITE: 'true', SITE_DIR: siteDir }, { seed: false });
   });
   afterAll(async () => {
@@ -178,6 +182,33 @@ describe('serving the built site', () => {
     expect(part.status).toBe(206);
     expect(part.headers.get('content-range')).toBe(`bytes 0-9/${MAIN_JS.length}`);
     expect(await part.text()).toBe(MAIN_JS.slice(0, 10));
+  });
+
+  it('sends a file whole with the same bytes and headers as a range of all of it (read from disk)', async () => {
+    const cases: [string, Record<string, string>][] = [
+      ['/docs/workers/login/account-locked', {}],
+      ['/docs/workers/login/account-locked', { 'accept-encoding': 'gzip' }],
+      ['/fr/', { 'accept-encoding': 'gzip' }],
+      ['/assets/js/main.4fd02a1f.js', { 'accept-encoding': 'gzip, br' }],
+      ['/img/logo.svg', {}],
+    ];
+    const same = ['content-type', 'content-encoding', 'vary', 'cache-control', 'etag', 'last-modified'];
+    for (const [url, headers] of cases) {
+      const whole = await server.get(url, headers);
+      const range = await server.get(url, { ...headers, range: 'bytes=0-' });
+      expect(whole.status, url).toBe(200);
+      expect(range.status, url).toBe(206);
+      for (const name of same)
+        expect(whole.headers.get(name), `${url} ${name}`).toBe(range.headers.get(name));
+      const body = Buffer.from(await whole.arrayBuffer());
+      expect(body.equals(Buffer.from(await range.arrayBuffer())), url).toBe(true);
+      expect(whole.headers.get('content-length'), url).toBe(String(body.length));
+      const head = await server.app.request(url, { method: 'HEAD', headers });
+      expect(head.status, url).toBe(200);
+      expect(head.headers.get('content-length'), url).toBe(String(body.length));
+      expect(head.headers.get('etag'), url).toBe(whole.headers.get('etag'));
+      expect((await head.arrayBuffer()).byteLength, url).toBe(0);
+    }
   });
 
   it('does not serve the compressed twins as files of their own', async () => {

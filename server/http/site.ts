@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
+import { getMimeType } from 'hono/utils/mime';
 import type { AppEnv } from './env';
 
 /** Every built page, as a path relative to the site folder (`docs/x/index.html`). */
@@ -78,13 +79,86 @@ export function cacheControlFor(file: string): string {
 }
 
 /** A weak validator from the file's size and modification time: cheap, and changes with each build. */
+function etagFrom(stats: { size: number; mtimeMs: number }): string {
+  return `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`;
+}
+
 function etagOf(file: string): string | null {
   try {
-    const stats = statSync(file);
-    return `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`;
+    return etagFrom(statSync(file));
   } catch {
     return null;
   }
+}
+
+/** A file of the build held in memory, as serveStatic would send it. */
+interface HeldFile {
+  /** Its path on disk (what serveStatic's `onFound` names). */
+  file: string;
+  body: Uint8Array<ArrayBuffer>;
+  lastModified: string;
+  etag: string;
+  /** Its `.br` and `.gz` twins, when the build wrote them. */
+  br?: HeldFile;
+  gz?: HeldFile;
+}
+
+/** Files larger than this are read from disk at each request, as is all past `HELD_TOTAL_BYTES`. */
+const HELD_FILE_BYTES = 1024 * 1024;
+const HELD_TOTAL_BYTES = 64 * 1024 * 1024;
+/** A URL path that needs no decoding and names no parent, nor an empty segment (serveStatic's rules). */
+const PLAIN_PATH = /^(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9._~-]+)*\/?$/;
+
+/**
+ * The build's files, read once at startup and kept in memory by URL path (`/docs/x` and `/docs/x/`
+ * name `docs/x/index.html`). A page then costs no file system call: it is answered in the event
+ * loop's turn that read the request, so it does not wait three more turns behind API work (open,
+ * read, close). The build does not change under a running server (its inline script hashes and
+ * canonical paths are read at startup too).
+ */
+function heldFiles(siteDir: string): Map<string, HeldFile> {
+  const held = new Map<string, HeldFile>();
+  let total = 0;
+  const hold = (full: string): HeldFile | undefined => {
+    let stats;
+    try {
+      stats = statSync(full);
+    } catch {
+      return undefined;
+    }
+    if (!stats.isFile() || stats.size > HELD_FILE_BYTES || total + stats.size > HELD_TOTAL_BYTES)
+      return undefined;
+    total += stats.size;
+    return {
+      file: full,
+      body: new Uint8Array(readFileSync(full)),
+      lastModified: stats.mtime.toUTCString(),
+      etag: etagFrom(stats),
+    };
+  };
+  const visit = (dir: string, urlPath: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      const url = `${urlPath}/${entry.name}`;
+      if (entry.isDirectory()) {
+        visit(full, url);
+        continue;
+      }
+      if (PRECOMPRESSED_TWIN.test(entry.name) || !PLAIN_PATH.test(url)) continue;
+      const file = hold(full);
+      if (!file) continue;
+      // A twin is held only beside its file, so that both come from the same build.
+      file.br = hold(`${full}.br`);
+      file.gz = hold(`${full}.gz`);
+      held.set(url, file);
+      if (entry.name === 'index.html') {
+        held.set(urlPath || '/', file);
+        if (urlPath) held.set(`${urlPath}/`, file);
+      }
+    }
+  };
+  if (existsSync(siteDir)) visit(path.resolve(siteDir), '');
+  return held;
 }
 
 function notModified(c: Context<AppEnv>, etag: string | null, lastModified: string | null): boolean {
@@ -132,8 +206,42 @@ export function siteRoutes(siteDir: string) {
   const notFound = { en: readNotFound(siteDir, '404.html'), fr: readNotFound(siteDir, 'fr/404.html') };
   const canonical = canonicalPaths(siteDir);
   const root = path.resolve(siteDir);
+  const held = heldFiles(siteDir);
   // The file serveStatic answered a request with (its headers are set once the response exists).
   const found = new WeakMap<Context<AppEnv>, string>();
+  const etags = new Map<string, string>();
+  for (const file of held.values())
+    for (const one of [file, file.br, file.gz]) if (one) etags.set(one.file, one.etag);
+  /** A held file, answered as serveStatic answers a GET or HEAD without Range. */
+  const fromMemory = (c: Context<AppEnv>): Response | undefined => {
+    if (c.req.header('range') !== undefined) return undefined;
+    const file = held.get(c.req.path);
+    if (!file) return undefined;
+    const type = getMimeType(file.file) ?? 'application/octet-stream';
+    c.header('Content-Type', type);
+    let sent = file;
+    // serveStatic's negotiation: the first of brotli and gzip the browser names, q-values aside.
+    const accepted = new Set(
+      c.req
+        .header('accept-encoding')
+        ?.split(',')
+        .map((encoding) => encoding.trim()),
+    );
+    for (const [encoding, twin] of [
+      ['br', file.br],
+      ['gzip', file.gz],
+    ] as const) {
+      if (!twin || !accepted.has(encoding)) continue;
+      c.header('Content-Encoding', encoding);
+      c.header('Vary', 'Accept-Encoding', { append: true });
+      sent = twin;
+      break;
+    }
+    c.header('Last-Modified', sent.lastModified);
+    c.header('Content-Length', String(sent.body.byteLength));
+    found.set(c, sent.file);
+    return c.req.method === 'HEAD' ? c.body(null, 200) : c.body(sent.body, 200);
+  };
   const staticFiles = serveStatic({
     root: siteDir,
     precompressed: true,
@@ -171,7 +279,7 @@ export function siteRoutes(siteDir: string) {
       // never be used, and costs each of a page's dozen scripts 80 bytes on the wire.
       const hashed = HASHED_ASSET.test(relative);
       if (hashed) c.res.headers.delete('Last-Modified');
-      const etag = hashed ? null : etagOf(file);
+      const etag = hashed ? null : (etags.get(file) ?? etagOf(file));
       if (etag) c.res.headers.set('ETag', etag);
       // A Range that is not one byte range is ignored (RFC 9110): serveStatic read it as the
       // whole file from byte 0, which is the plain answer.
@@ -193,6 +301,10 @@ export function siteRoutes(siteDir: string) {
     .use('*', async (c, next) => {
       // The `.br`/`.gz` twins are how a file is sent, not files of their own.
       if (PRECOMPRESSED_TWIN.test(c.req.path)) return next();
+      if (c.req.method === 'GET' || c.req.method === 'HEAD') {
+        const answer = fromMemory(c);
+        if (answer) return answer;
+      }
       return staticFiles(c, next);
     })
     .get('*', (c) => {
