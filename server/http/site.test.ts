@@ -44,6 +44,11 @@ describe('serving the built site', () => {
     writeFileSync(path.join(siteDir, 'assets/js/main.4fd02a1f.js.gz'), gzipSync(MAIN_JS));
     mkdirSync(path.join(siteDir, 'img'), { recursive: true });
     writeFileSync(path.join(siteDir, 'img/logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    // Larger than what is held in memory: read from disk at each request.
+    writeFileSync(
+      path.join(siteDir, 'img/large.svg'),
+      `<svg xmlns="http://www.w3.org/2000/svg">${' '.repeat(1_200_000)}</svg>`,
+    );
     writeFileSync(path.join(siteDir, '404.html.br'), brotliCompressSync('<html>not found (br)</html>'));
     // A twin written at another time than its page: each carries its own Last-Modified.
     const locked = path.join(siteDir, 'docs/workers/login/account-locked/index.html');
@@ -191,6 +196,7 @@ describe('serving the built site', () => {
       ['/fr/', { 'accept-encoding': 'gzip' }],
       ['/assets/js/main.4fd02a1f.js', { 'accept-encoding': 'gzip, br' }],
       ['/img/logo.svg', {}],
+      ['/img/large.svg', {}],
     ];
     const same = ['content-type', 'content-encoding', 'vary', 'cache-control', 'etag', 'last-modified'];
     for (const [url, headers] of cases) {
