@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
@@ -119,23 +119,20 @@ const PLAIN_PATH = /^(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9._~-]+)*\/?$/;
 function heldFiles(siteDir: string): Map<string, HeldFile> {
   const held = new Map<string, HeldFile>();
   let total = 0;
-  const hold = (full: string): HeldFile | undefined => {
-    let stats;
+  const statOf = (full: string) => {
     try {
-      stats = statSync(full);
+      const stats = statSync(full);
+      return stats.isFile() ? stats : undefined;
     } catch {
       return undefined;
     }
-    if (!stats.isFile() || stats.size > HELD_FILE_BYTES || total + stats.size > HELD_TOTAL_BYTES)
-      return undefined;
-    total += stats.size;
-    return {
-      file: full,
-      body: new Uint8Array(readFileSync(full)),
-      lastModified: stats.mtime.toUTCString(),
-      etag: etagFrom(stats),
-    };
   };
+  const read = (full: string, stats: Stats): HeldFile => ({
+    file: full,
+    body: new Uint8Array(readFileSync(full)),
+    lastModified: stats.mtime.toUTCString(),
+    etag: etagFrom(stats),
+  });
   const visit = (dir: string, urlPath: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
@@ -145,11 +142,19 @@ function heldFiles(siteDir: string): Map<string, HeldFile> {
         continue;
       }
       if (PRECOMPRESSED_TWIN.test(entry.name) || !PLAIN_PATH.test(url)) continue;
-      const file = hold(full);
-      if (!file) continue;
-      // A twin is held only beside its file, so that both come from the same build.
-      file.br = hold(`${full}.br`);
-      file.gz = hold(`${full}.gz`);
+      const stats = statOf(full);
+      if (!stats) continue;
+      const br = statOf(`${full}.br`);
+      const gz = statOf(`${full}.gz`);
+      // A file is held with its twins or not at all, so that both ways of sending it offer the
+      // same encodings.
+      const sizes = [stats, br, gz].flatMap((one) => (one ? [one.size] : []));
+      const size = sizes.reduce((sum, one) => sum + one, 0);
+      if (sizes.some((one) => one > HELD_FILE_BYTES) || total + size > HELD_TOTAL_BYTES) continue;
+      total += size;
+      const file = read(full, stats);
+      if (br) file.br = read(`${full}.br`, br);
+      if (gz) file.gz = read(`${full}.gz`, gz);
       held.set(url, file);
       if (entry.name === 'index.html') {
         held.set(urlPath || '/', file);
