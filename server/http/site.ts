@@ -95,6 +95,8 @@ function etagOf(file: string): string | null {
 interface HeldFile {
   /** Its path on disk (what serveStatic's `onFound` names). */
   file: string;
+  /** The Content-Type serveStatic gives it (its twins are sent under the file's). */
+  type: string;
   body: Uint8Array<ArrayBuffer>;
   lastModified: string;
   etag: string;
@@ -127,8 +129,9 @@ function heldFiles(siteDir: string): Map<string, HeldFile> {
       return undefined;
     }
   };
-  const read = (full: string, stats: Stats): HeldFile => ({
+  const read = (full: string, stats: Stats, type: string): HeldFile => ({
     file: full,
+    type,
     body: new Uint8Array(readFileSync(full)),
     lastModified: stats.mtime.toUTCString(),
     etag: etagFrom(stats),
@@ -152,9 +155,10 @@ function heldFiles(siteDir: string): Map<string, HeldFile> {
       const size = sizes.reduce((sum, one) => sum + one, 0);
       if (sizes.some((one) => one > HELD_FILE_BYTES) || total + size > HELD_TOTAL_BYTES) continue;
       total += size;
-      const file = read(full, stats);
-      if (br) file.br = read(`${full}.br`, br);
-      if (gz) file.gz = read(`${full}.gz`, gz);
+      const type = getMimeType(full) ?? 'application/octet-stream';
+      const file = read(full, stats, type);
+      if (br) file.br = read(`${full}.br`, br, type);
+      if (gz) file.gz = read(`${full}.gz`, gz, type);
       held.set(url, file);
       if (entry.name === 'index.html') {
         held.set(urlPath || '/', file);
@@ -222,8 +226,7 @@ export function siteRoutes(siteDir: string) {
     if (c.req.header('range') !== undefined) return undefined;
     const file = held.get(c.req.path);
     if (!file) return undefined;
-    const type = getMimeType(file.file) ?? 'application/octet-stream';
-    c.header('Content-Type', type);
+    c.header('Content-Type', file.type);
     let sent = file;
     // serveStatic's negotiation: the first of brotli and gzip the browser names, q-values aside.
     const accepted = new Set(
