@@ -7,6 +7,7 @@
 import { hc, type ClientRequestOptions, type ClientResponse } from 'hono/client';
 import type { AppType } from '@site/server/app';
 import type { Locale } from '@site/shared/locale';
+import { nextTask } from '../utils/next-task';
 
 /** The typed API, same origin. Call its endpoints through {@link call}. */
 export const api = hc<AppType>('/').api;
@@ -97,6 +98,11 @@ export async function call<R extends ClientResponse<unknown, number, string>>(
   let response: R;
   let body: unknown;
   try {
+    // The request is built and sent in a task of its own: the render, effect or tap that asks for
+    // it is not held up by it (a phone's first fetch costs it about 10 ms). Cancelled meanwhile, it
+    // is not sent at all.
+    await nextTask();
+    if (options.signal?.aborted) throw new DOMException('The request was cancelled', 'AbortError');
     response = await send({
       headers,
       init: { credentials: 'omit', cache: 'no-store', keepalive: options.keepalive, signal },

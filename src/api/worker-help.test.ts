@@ -185,6 +185,21 @@ describe('worker help client', () => {
     }
   });
 
+  it('sends a request after the task that asked for it, and not at all once cancelled', async () => {
+    serve(() => json(200, phoneCheck));
+    const sent = checkContact({ contact: '514 555 0134', locale: 'en' });
+    // The tap or render that asked is not held up by building and sending the request.
+    expect(calls).toHaveLength(0);
+    expect(await sent).toMatchObject({ type: 'ok', data: { normalized: '+15145550134' } });
+    expect(calls).toHaveLength(1);
+
+    const controller = new AbortController();
+    const cancelled = checkContact({ contact: '514 555 0134', locale: 'en' }, controller.signal);
+    controller.abort();
+    await expect(cancelled).rejects.toThrow('cancelled');
+    expect(calls).toHaveLength(1);
+  });
+
   it('does not report a request the worker cancelled as an outage', async () => {
     const controller = new AbortController();
     serve(
