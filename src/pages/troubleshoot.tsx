@@ -4,6 +4,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import Layout from '@theme/Layout';
 import ErrorBoundary from '@docusaurus/ErrorBoundary';
 import Translate, { translate } from '@docusaurus/Translate';
+import { nextTask } from '@site/src/utils/next-task';
 import { LoadFailed, Loading } from './_components/TroubleshootShell';
 import styles from './_components/TroubleshootShell/styles.module.css';
 
@@ -13,9 +14,10 @@ import styles from './_components/TroubleshootShell/styles.module.css';
 // not in the same one: on a phone (CPU slowed 4×), the blocking time after the main bundle fell from
 // a median of 100 to 38 ms (8 cold loads of each, alternated).
 const Troubleshooter = lazy(() =>
-  import('@site/src/components/Troubleshooter').then(
-    (module) => new Promise<typeof module>((resolve) => setTimeout(() => resolve(module), 0)),
-  ),
+  import('@site/src/components/Troubleshooter').then(async (module) => {
+    await nextTask();
+    return module;
+  }),
 );
 
 export default function Troubleshoot(): ReactNode {

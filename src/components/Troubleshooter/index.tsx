@@ -4,7 +4,7 @@
  * focus to each new question and announces it. The steps themselves are drawn by <StepScreen>.
  */
 import '@site/src/i18n/troubleshooter';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useHistory, useLocation } from '@docusaurus/router';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import { translate } from '@docusaurus/Translate';
@@ -29,6 +29,7 @@ import { stepText } from '@site/src/troubleshooter/step-messages';
 import { STEP_IDS, articleFor, type StepId } from '@site/src/troubleshooter/steps';
 import { feedbackApi, newRunId } from '@site/src/api/feedback';
 import Link from '@docusaurus/Link';
+import { nextTask } from '@site/src/utils/next-task';
 import StepScreen from './StepScreen';
 import styles from './styles.module.css';
 
@@ -244,8 +245,13 @@ export default function Troubleshooter(): ReactNode {
   useEffect(() => {
     // The URL, the history entry's state and sessionStorage exist only in the browser, after hydration:
     // reading them is synchronizing with an external system, what effects are for.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    boot();
+    // Booting waits for a task of its own, and what it renders is a transition, which React draws in
+    // slices: the hydration that ends here, the boot and the page it redraws (the URL gets `?step=`)
+    // were one task of about 55 ms on this machine, over 200 ms on a phone (CPU slowed 4×).
+    let mounted = true;
+    void nextTask().then(() => {
+      if (mounted) startTransition(boot);
+    });
     const unlisten = history.listen((location) => {
       if (ownNavigation.current || location.pathname !== pathnameRef.current) return;
       // Back, forward, or a link to the troubleshooter itself.
@@ -253,6 +259,7 @@ export default function Troubleshooter(): ReactNode {
       if (target === null || !restore(target, true)) startFresh(location.search, true);
     });
     return () => {
+      mounted = false;
       unlisten();
       actorRef.current?.stop();
       actorRef.current = null;
