@@ -100,8 +100,9 @@ export async function call<R extends ClientResponse<unknown, number, string>>(
   try {
     // The request is built and sent in a task of its own: the render, effect or tap that asks for
     // it is not held up by it (a phone's first fetch costs it about 10 ms). Cancelled meanwhile, it
-    // is not sent at all.
-    await nextTask();
+    // is not sent at all. A keepalive request leaves at once: it is often sent as the page closes,
+    // when there is no next task.
+    if (!options.keepalive) await nextTask();
     if (options.signal?.aborted) throw new DOMException('The request was cancelled', 'AbortError');
     response = await send({
       headers,

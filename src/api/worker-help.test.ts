@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { feedbackApi } from './feedback';
 import { checkContact, fetchAccountStatus, fetchPolicy, requestHelp, verifyCode } from './worker-help';
 
 type Handler = (url: string, init: RequestInit) => Response | Promise<Response>;
@@ -198,6 +199,14 @@ describe('worker help client', () => {
     controller.abort();
     await expect(cancelled).rejects.toThrow('cancelled');
     expect(calls).toHaveLength(1);
+
+    // An event that must outlive the page leaves at once: as the tab closes, there is no next task.
+    feedbackApi.stepReached('0123456789abcdef0123456789abcdef', 'what-happens', 'en');
+    expect(calls).toHaveLength(2);
+    expect(calls[1]).toMatchObject({
+      url: expect.stringContaining('troubleshooter-events'),
+      init: { keepalive: true },
+    });
   });
 
   it('does not report a request the worker cancelled as an outage', async () => {
