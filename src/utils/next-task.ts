@@ -3,7 +3,7 @@
  * Work that can wait a few milliseconds goes there, so that the task that asked for it stays short:
  * on a phone, a task over 50 ms is a page that does not answer a tap.
  *
- * A message to itself, not a timer: browsers delay timers in a hidden tab (up to a minute), never
+ * A message to itself, not a timer: browsers delay timers in a hidden tab (up to a minute), not
  * messages. React's own scheduler yields the same way.
  */
 export function nextTask(): Promise<void> {
