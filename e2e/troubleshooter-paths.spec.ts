@@ -24,7 +24,7 @@ const shortest = new Map<
   StepId,
   { steps: Array<{ event: AnyEventObject; state: TroubleshooterSnapshot }> }
 >();
-for (const candidate of getShortestPaths(troubleshooterMachine, {
+for (const candidate of getShortestPaths(troubleshooterMachine(), {
   events: eventsFor(sampleEvents()),
   serializeState: serializeForWalk,
 } as never)) {

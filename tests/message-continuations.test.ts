@@ -163,7 +163,7 @@ describe('every message the API sends', () => {
   );
 
   it('leads, by that answer, to the step its link opens (a code goes to the code form)', () => {
-    const machine = troubleshooterMachine.provide({
+    const machine = troubleshooterMachine().provide({
       actors: { fetchPolicy: fromPromise(async () => ({ type: 'unreachable' as const })) },
     });
     for (const c of CASES.filter((each) => each.locale === 'en')) {

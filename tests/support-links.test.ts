@@ -170,7 +170,7 @@ describe('the support link builder', () => {
 
   describe('troubleshooter steps', () => {
     /** Every state of the machine tagged 'step', read from the machine itself. */
-    function stepStates(node: AnyStateNode = troubleshooterMachine.root): string[] {
+    function stepStates(node: AnyStateNode = troubleshooterMachine().root): string[] {
       return Object.values(node.states).flatMap((child) => [
         ...(child.tags.includes('step') ? [child.key] : []),
         ...stepStates(child),
@@ -197,7 +197,7 @@ describe('the support link builder', () => {
 
     it('says where a deep link lands, as the machine really opens it', () => {
       for (const step of steps) {
-        const actor = createActor(troubleshooterMachine, { input: { step: step.id } }).start();
+        const actor = createActor(troubleshooterMachine(), { input: { step: step.id } }).start();
         expect(actor.getSnapshot().value, step.id).toBe(step.landsOn ?? step.id);
         actor.stop();
       }
@@ -221,7 +221,9 @@ describe('the support link builder', () => {
       );
       expect(filterRows(plain, 'spam').map((row) => row.id)).toContain('check-spam');
       // The machine takes the prefill from such a link.
-      const actor = createActor(troubleshooterMachine, { input: { step: 'enter-contact', channel: 'sms' } });
+      const actor = createActor(troubleshooterMachine(), {
+        input: { step: 'enter-contact', channel: 'sms' },
+      });
       expect(actor.start().getSnapshot().context.channel).toBe('sms');
       actor.stop();
     });

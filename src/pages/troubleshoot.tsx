@@ -10,14 +10,17 @@ import styles from './_components/TroubleshootShell/styles.module.css';
 
 // The machine and XState load with this chunk only: the navbar's link prefetches this page's module
 // on every page, and that module must stay free of them (articles do not ship XState).
-// The chunk's modules are evaluated as it arrives; the troubleshooter is hydrated in the next task,
-// not in the same one: on a phone (CPU slowed 4×), the blocking time after the main bundle fell from
-// a median of 100 to 38 ms (8 cold loads of each, alternated).
+// Evaluating the chunk, building the machine and hydrating the troubleshooter are three tasks, not
+// one: on a phone (CPU slowed 4×), each would otherwise add its length to the blocking time.
 const Troubleshooter = lazy(() =>
-  import('@site/src/components/Troubleshooter').then(async (module) => {
-    await nextTask();
-    return module;
-  }),
+  import('@site/src/components/Troubleshooter/chunk').then(
+    async ({ default: component, troubleshooterMachine }) => {
+      await nextTask();
+      troubleshooterMachine();
+      await nextTask();
+      return { default: component };
+    },
+  ),
 );
 
 export default function Troubleshoot(): ReactNode {

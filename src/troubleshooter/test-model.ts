@@ -310,7 +310,7 @@ export function startScripted(script: Script = {}, input: TroubleshooterInput = 
     if (value === undefined) throw new Error(`unexpected ${name} call`);
     return value;
   };
-  const machine = troubleshooterMachine.provide({
+  const machine = troubleshooterMachine().provide({
     actors: {
       fetchPolicy: fromPromise(async () => script.policy ?? POLICY_OUTCOMES.ok),
       fetchServiceStatus: fromPromise(async () =>

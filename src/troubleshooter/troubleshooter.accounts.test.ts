@@ -121,7 +121,7 @@ describe('troubleshooter machine: when the API cannot be reached', () => {
   });
 
   it('treats an actor that throws like an outage, never a blank state', async () => {
-    const machine = troubleshooterMachine.provide({
+    const machine = troubleshooterMachine().provide({
       actors: {
         checkContact: fromPromise<CheckOutcome, { contact: string; locale: Locale }>(async () => {
           throw new TypeError('Failed to fetch');
@@ -154,7 +154,7 @@ describe('troubleshooter machine: escalation and persistence', () => {
     actor.send({ type: 'user.submit-contact', contact: '5145550134' });
     await settle();
     const persisted = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
-    const restored = createActor(troubleshooterMachine, { snapshot: persisted, input: {} }).start();
+    const restored = createActor(troubleshooterMachine(), { snapshot: persisted, input: {} }).start();
     expect(currentStep(restored.getSnapshot())).toBe('code-sent');
     expect(restored.getSnapshot().context).toEqual(actor.getSnapshot().context);
   });

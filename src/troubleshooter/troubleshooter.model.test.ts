@@ -37,7 +37,7 @@ const traversal = {
 } as const;
 // The casts: xstate/graph types its options for the machine's own events, and ours include the
 // actors' done events, which it does not list.
-const shortestPaths = getShortestPaths(troubleshooterMachine, traversal as never);
+const shortestPaths = getShortestPaths(troubleshooterMachine(), traversal as never);
 
 describe('the troubleshooter graph', () => {
   it('reaches every step from the start', () => {
@@ -54,7 +54,7 @@ describe('the troubleshooter graph', () => {
       'email-already-used', 'invalid-credentials', 'username-login', 'account-deactivated', 'single-sign-on',
       'update-app',
     ]; // prettier-ignore
-    const states = Object.keys(troubleshooterMachine.root.states);
+    const states = Object.keys(troubleshooterMachine().root.states);
     expect(contract.filter((id) => !states.includes(id))).toEqual([]);
     const linked = new Set<string>();
     for (const file of articleFiles()) {
@@ -72,7 +72,7 @@ describe('the troubleshooter graph', () => {
     const step = stepOf(from);
     if (!step || !from.hasTag('step')) continue;
     const key = serializeForGraph(from);
-    const segments = getSimplePaths(troubleshooterMachine, {
+    const segments = getSimplePaths(troubleshooterMachine(), {
       ...traversal,
       fromState: from,
       stopWhen: (snapshot: TroubleshooterSnapshot) =>
@@ -124,7 +124,7 @@ describe('the troubleshooter graph', () => {
 
   it('replays every shortest path on a live actor, API answers included', async () => {
     // createTestModel() refuses machines that invoke actors; TestModel is the same model without that check.
-    const model = new TestModel(troubleshooterMachine, traversal as never);
+    const model = new TestModel(troubleshooterMachine(), traversal as never);
     const paths = model.getShortestPaths();
     expect(paths.length).toBeGreaterThan(STEP_IDS.length);
     for (const testPath of paths) {
@@ -139,7 +139,7 @@ describe('the troubleshooter graph', () => {
             }),
         );
       const actor = createActor(
-        troubleshooterMachine.provide({
+        troubleshooterMachine().provide({
           actors: {
             // The graph's snapshots know no policy (its answer is not one of the sample events).
             fetchPolicy: fromPromise(async (): Promise<PolicyOutcome> => POLICY_OUTCOMES.unreachable),
@@ -177,7 +177,7 @@ describe('the troubleshooter graph', () => {
 
   it('lists as answers only what the machine accepts, and every answer is used', () => {
     const used = new Set<string>();
-    for (const state of Object.values(troubleshooterMachine.root.states)) {
+    for (const state of Object.values(troubleshooterMachine().root.states)) {
       for (const descriptor of state.ownEvents) if (descriptor.startsWith('user.')) used.add(descriptor);
     }
     const forms = ['user.restart', 'user.submit-contact', 'user.submit-code', 'user.resend', 'user.retry'];

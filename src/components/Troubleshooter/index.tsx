@@ -14,6 +14,7 @@ import {
   SNAPSHOT_VERSION,
   currentStep,
   troubleshooterMachine,
+  type TroubleshooterMachine,
   type TroubleshooterSnapshot,
 } from '@site/src/troubleshooter/troubleshooter.machine';
 import type { Locale } from '@site/shared/locale';
@@ -33,7 +34,7 @@ import { nextTask } from '@site/src/utils/next-task';
 import StepScreen from './StepScreen';
 import styles from './styles.module.css';
 
-type TroubleshooterActor = Actor<typeof troubleshooterMachine>;
+type TroubleshooterActor = Actor<TroubleshooterMachine>;
 export type PageNotice = 'restarted' | null;
 
 const BUSY: Record<string, Operation> = {
@@ -63,7 +64,7 @@ export default function Troubleshooter(): ReactNode {
 
   // Server rendering and hydration show the first question; the effect below then takes over.
   const [snapshot, setSnapshot] = useState<TroubleshooterSnapshot>(() =>
-    getInitialSnapshot(troubleshooterMachine, { locale }),
+    getInitialSnapshot(troubleshooterMachine(), { locale }),
   );
   const [shown, setShown] = useState<TroubleshooterSnapshot>(snapshot);
   const [index, setIndex] = useState(0);
@@ -177,7 +178,7 @@ export default function Troubleshooter(): ReactNode {
   const startFresh = useCallback(
     (search: string, focus: boolean, ignoreStep = false) => {
       const params = new URLSearchParams(search);
-      const actor = createActor(troubleshooterMachine, {
+      const actor = createActor(troubleshooterMachine(), {
         input: { step: ignoreStep ? null : params.get('step'), channel: params.get('channel'), locale },
       });
       // A new run: a new anonymous id for its step events.
@@ -206,7 +207,7 @@ export default function Troubleshooter(): ReactNode {
       };
       try {
         attach(
-          createActor(troubleshooterMachine, { snapshot: snapshotToRestore as never, input: {} }),
+          createActor(troubleshooterMachine(), { snapshot: snapshotToRestore as never, input: {} }),
           position,
           focus,
           // Back and forward are arrivals too (the run's last step changes); a reload is not.

@@ -56,7 +56,7 @@ const ACCOUNT_STEPS: StepId[] = [
 
 /** The answers the current state accepts, in the machine's order. */
 function choicesOf(snapshot: TroubleshooterSnapshot, step: StepId): Choice[] {
-  const node = troubleshooterMachine.getStateNodeById(`troubleshooter.${step}`);
+  const node = troubleshooterMachine().getStateNodeById(`troubleshooter.${step}`);
   return node.ownEvents
     .filter((type) => type.startsWith('user.') && !(FORM_EVENTS as readonly string[]).includes(type))
     .filter((type) => snapshot.can({ type } as TroubleshooterEvent))
