@@ -19,9 +19,10 @@ export interface TimingResult {
 /**
  * Help-request latency for contacts on file vs unknown ones, over real HTTP on loopback against a
  * PGlite database in a temporary folder, with the delivery worker running: N requests of each,
- * interleaved in random order, sequentially (latency, not throughput).
+ * interleaved in random order, sequentially (latency, not throughput). `floorMs` null: the
+ * configured default floor.
  */
-export async function measureHelpRequests(floorMs: number): Promise<TimingResult> {
+export async function measureHelpRequests(floorMs: number | null): Promise<TimingResult> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-'));
   const config = loadConfig({
     APP_ENV: 'development',
@@ -29,7 +30,7 @@ export async function measureHelpRequests(floorMs: number): Promise<TimingResult
     SERVE_SITE: 'false',
     DATA_DIR: dataDir,
     IP_SEND_LIMIT: '1000000',
-    RESPONSE_FLOOR_MS: String(floorMs),
+    ...(floorMs === null ? {} : { RESPONSE_FLOOR_MS: String(floorMs) }),
     SECRET_KEY: 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
   });
   const runtime = await createRuntime(config);
@@ -72,7 +73,7 @@ export async function measureHelpRequests(floorMs: number): Promise<TimingResult
         known.push(await time(`known-${i}@example.com`));
       }
     }
-    return { floorMs, known, unknown };
+    return { floorMs: config.security.responseFloorMs, known, unknown };
   } finally {
     await new Promise((resolve) => http.close(resolve));
     await runtime.close();
@@ -81,6 +82,7 @@ export async function measureHelpRequests(floorMs: number): Promise<TimingResult
 }
 
 export function formatTiming(result: TimingResult): string {
+  const gap = (q: number) => Math.abs(percentile(result.known, q) - percentile(result.unknown, q));
   const row = (label: string, values: number[]) =>
     `  ${label.padEnd(8)} p50 ${percentile(values, 50).toFixed(2).padStart(7)} ms   p95 ${percentile(
       values,
@@ -92,5 +94,6 @@ export function formatTiming(result: TimingResult): string {
     `help-requests, ${N} known + ${N} unknown contacts, floor ${result.floorMs} ms:`,
     row('known', result.known),
     row('unknown', result.unknown),
+    `  gap   p50 ${gap(50).toFixed(2).padStart(7)} ms   p95 ${gap(95).toFixed(2).padStart(7)} ms`,
   ].join('\n');
 }

@@ -53,7 +53,9 @@ const SECTIONS: SectionEntry[] = [
       return {
         async run() {
           const lines: string[] = [];
-          for (const floorMs of [20, 0]) lines.push(formatTiming(await measureHelpRequests(floorMs)), '');
+          // The configured floor, then none: what the floor hides. The judged figure is the storm's
+          // timing probe; these say how much the floor pads.
+          for (const floorMs of [null, 0]) lines.push(formatTiming(await measureHelpRequests(floorMs)), '');
           return { lines, checks: [] };
         },
       };
@@ -188,7 +190,7 @@ async function main(): Promise<number> {
       const failed = s.report.checks.filter((c) => !c.pass);
       const notRun = s.report.notRun?.length ?? 0;
       console.log(
-        `${s.name}: ${s.report.checks.length - failed.length}/${s.report.checks.length} targets met` +
+        `${s.name}: ${s.report.checks.length ? `${s.report.checks.length - failed.length}/${s.report.checks.length} targets met` : 'measured, no targets'}` +
           (notRun ? `, ${notRun} measurement(s) not run` : '') +
           (failed.length ? ':' : ''),
       );
