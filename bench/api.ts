@@ -17,7 +17,7 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
-import { freePort, startAppServer, startServer, table, type AppServer } from './lib';
+import { freePort, responseFloorMs, startAppServer, startServer, table, type AppServer } from './lib';
 import { startCluster } from './postgres';
 import type { BenchContext, Check, Section, SectionReport } from './types';
 
@@ -119,6 +119,7 @@ export const api: Section = {
   async run(context: BenchContext): Promise<SectionReport> {
     const duration = Math.max(1, Number(context.options.get('api-duration') ?? 10) || 10);
     const connections = Math.max(1, Number(context.options.get('api-connections') ?? 50) || 50);
+    const floorMs = responseFloorMs();
     const run = randomBytes(3).toString('hex');
     const measures: Measure[] = [];
     const lines: string[] = [];
@@ -235,9 +236,13 @@ export const api: Section = {
         rows,
       ),
       '',
-      'help-requests waits for its uniform response floor (RESPONSE_FLOOR_MS, 20 ms by default) before answering,',
-      `by design: its p50 cannot go below it, and ${connections} connections cap it at ` +
-        `${Math.round(connections / 0.02)} req/s.`,
+      ...(floorMs > 0
+        ? [
+            `help-requests waits for its uniform response floor (RESPONSE_FLOOR_MS, ${floorMs} ms) before answering,`,
+            `by design: its p50 cannot go below it, and ${connections} connections cap it at ` +
+              `${Math.round((connections * 1000) / floorMs)} req/s.`,
+          ]
+        : ['help-requests runs without a response floor (RESPONSE_FLOOR_MS=0).']),
       'A 202 means the request is committed to the queue; the worker turns it into a message:',
       ...lagLines,
       'How busy the server was during each run (an event loop at 100% is the bound of its run; on',

@@ -19,10 +19,9 @@ export interface TimingResult {
 /**
  * Help-request latency for contacts on file vs unknown ones, over real HTTP on loopback against a
  * PGlite database in a temporary folder, with the delivery worker running: N requests of each,
- * interleaved in random order, sequentially (latency, not throughput). `floorMs` null: the
- * configured default floor.
+ * interleaved in random order, sequentially (latency, not throughput).
  */
-export async function measureHelpRequests(floorMs: number | null): Promise<TimingResult> {
+export async function measureHelpRequests(floorMs: number): Promise<TimingResult> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-'));
   const config = loadConfig({
     APP_ENV: 'development',
@@ -30,7 +29,7 @@ export async function measureHelpRequests(floorMs: number | null): Promise<Timin
     SERVE_SITE: 'false',
     DATA_DIR: dataDir,
     IP_SEND_LIMIT: '1000000',
-    ...(floorMs === null ? {} : { RESPONSE_FLOOR_MS: String(floorMs) }),
+    RESPONSE_FLOOR_MS: String(floorMs),
     SECRET_KEY: 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
   });
   const runtime = await createRuntime(config);
@@ -73,7 +72,7 @@ export async function measureHelpRequests(floorMs: number | null): Promise<Timin
         known.push(await time(`known-${i}@example.com`));
       }
     }
-    return { floorMs: config.security.responseFloorMs, known, unknown };
+    return { floorMs, known, unknown };
   } finally {
     await new Promise((resolve) => http.close(resolve));
     await runtime.close();

@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildStaleness, cleanupAll, runCommand } from './lib';
+import { buildStaleness, cleanupAll, responseFloorMs, runCommand } from './lib';
 import { LIGHTHOUSE_DEFAULTS } from './lighthouse-runs';
 import { PROBE_PAIRS } from './storm';
 import type { BenchContext, Section, SectionReport } from './types';
@@ -53,9 +53,10 @@ const SECTIONS: SectionEntry[] = [
       return {
         async run() {
           const lines: string[] = [];
-          // The configured floor, then none: what the floor hides. The judged figure is the storm's
-          // timing probe; these say how much the floor pads.
-          for (const floorMs of [null, 0]) lines.push(formatTiming(await measureHelpRequests(floorMs)), '');
+          // The floor the servers use, then none: what the floor hides. The judged figure is the
+          // storm's timing probe; these say how much the floor pads.
+          for (const floorMs of [responseFloorMs(), 0])
+            lines.push(formatTiming(await measureHelpRequests(floorMs)), '');
           return { lines, checks: [] };
         },
       };

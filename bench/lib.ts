@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { loadConfig } from '../server/config';
 import { buildStaleness as siteBuildStaleness } from '../server/site-build';
 
 export { formatBytes } from '../scripts/precompress';
@@ -13,6 +14,14 @@ export { formatBytes } from '../scripts/precompress';
 /** Why build/ must be (re)built, or undefined when it is complete and newer than its sources. */
 export async function buildStaleness(root: string): Promise<string | undefined> {
   return siteBuildStaleness(root);
+}
+
+/**
+ * The uniform response floor of help requests, as the servers the bench starts read it: from
+ * RESPONSE_FLOOR_MS in our environment (they inherit it), else the server's default.
+ */
+export function responseFloorMs(): number {
+  return loadConfig({ RESPONSE_FLOOR_MS: process.env.RESPONSE_FLOOR_MS }).security.responseFloorMs;
 }
 
 /** Runs a command to completion, output to our stderr; rejects on a non-zero exit. */

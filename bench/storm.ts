@@ -20,6 +20,8 @@ import type { BenchContext, Check, Section, SectionReport } from './types';
 
 const TARGETS = { articleP99Ms: 25, probeGapMs: 1, unansweredAfterMs: 2000 };
 export const PROBE_PAIRS = 1000;
+/** How long after a help request's answer the probe's contact check leaves. */
+const PROBE_DELAY_MS = 10;
 const ARTICLE = '/docs/workers/login/code-not-received';
 
 interface OverloadResult {
@@ -251,7 +253,7 @@ export const storm: Section = {
           post({ contact, purpose: 'login-code' }),
         );
         if (asked.status !== 202) throw new Error(`help request: ${asked.status}`);
-        await new Promise((resolve) => setTimeout(resolve, 10));
+        await new Promise((resolve) => setTimeout(resolve, PROBE_DELAY_MS));
         return (await probe()).ms;
       };
       for (let i = 0; i < 20; i++) {
@@ -274,7 +276,7 @@ export const storm: Section = {
       const gap50 = Math.abs(p(afterKnown, 50) - p(afterUnknown, 50));
       const gap95 = Math.abs(p(afterKnown, 95) - p(afterUnknown, 95));
       lines.push(
-        `Timing probe: a contact check 10 ms after a help request, ${pairs} pairs of each, interleaved:`,
+        `Timing probe: a contact check ${PROBE_DELAY_MS} ms after a help request, ${pairs} pairs of each, interleaved:`,
         ...table(
           ['after', 'p50 ms', 'p95 ms'],
           [
